@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { checkCensus } from './census/check-census.js';
+import { compileCensus, type Model } from './census/compile.js';
+import { builtInCensuses } from './census/registry.js';
+import { type CensusSpec, censusSpecSchema } from './census/schema.js';
+import { ConfigError, type ConfigIssue } from './errors.js';
+import { formatPath } from './path.js';
+import { DEFAULT_MAX_ATTEMPTS } from './sampler.js';
+import { DEFAULT_IPF_OPTIONS } from './online-ipf.js';
+
+/** The run configuration: the one schema that defines what a config may contain (unknown keys are errors). */
+export const configSchema = z.strictObject({
+  /** A built-in census by name, or a whole census spec inline. */
+  census: z.union([z.string(), censusSpecSchema]).default('moldova-2024'),
+  /** Number of personas. */
+  count: z.number().int().positive().max(1e10).default(1000),
+  /** Master seed: same config + seed → byte-identical output. */
+  seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(42),
+  /** Output file, or "-" for stdout. */
+  out: z.string().min(1).default('-'),
+  sampling: z
+    .strictObject({
+      /** Cap on proposals for one record before the run stops with E_INFEASIBLE. */
+      maxAttempts: z.number().int().positive().max(1e7).default(DEFAULT_MAX_ATTEMPTS),
+      /** Proposals drawn up front to measure constraint acceptance. */
+      probe: z.number().int().min(100).max(1e7).default(5000),
+      /** Records per chunk passed between stages when calibration is off. */
+      chunkSize: z.number().int().positive().max(65536).default(256),
+    })
+    .default({ maxAttempts: DEFAULT_MAX_ATTEMPTS, probe: 5000, chunkSize: 256 }),
+  calibration: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Records between factor updates (also the chunk size between stages). */
+      every: z.number().int().min(1).max(65536).default(DEFAULT_IPF_OPTIONS.every),
+      /** Records over which an excess is steered back onto target. */
+      horizon: z.number().positive().max(1e9).default(DEFAULT_IPF_OPTIONS.horizon),
+      /** Integral gain of the controller. */
+      gain: z.number().min(0).max(1).default(DEFAULT_IPF_OPTIONS.gain),
+      /** Records per warm-up round (4 rounds), drawn on a separate random stream to learn the model's bias. */
+      warmup: z.number().int().min(0).max(1e7).default(10000),
+    })
+    .default({ enabled: true, ...DEFAULT_IPF_OPTIONS, warmup: 10000 }),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+export interface LoadedConfig {
+  config: Config;
+  census: CensusSpec;
+  model: Model;
+}
+
+function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): ConfigIssue[] {
+  return error.issues.map((i) => ({ path: formatPath([...prefix, ...i.path]), message: i.message }));
+}
+
+/** Validates a parsed config value completely; throws ConfigError listing every problem with its path. */
+export function loadConfig(value: unknown, source = 'config'): LoadedConfig {
+  const parsed = configSchema.safeParse(value);
+  if (!parsed.success) throw new ConfigError(zodIssues(parsed.error), source);
+  const config = parsed.data;
+  let census: CensusSpec;
+  let base: PropertyKey[] = ['census'];
+  if (typeof config.census === 'string') {
+    const builtIn = builtInCensuses[config.census];
+    if (!builtIn) {
+      throw new ConfigError(
+        [{ path: 'census', message: `unknown census "${config.census}"; built in: ${Object.keys(builtInCensuses).join(', ')}` }],
+        source,
+      );
+    }
+    census = censusSpecSchema.parse(builtIn);
+    base = [`<built-in ${config.census}>`];
+  } else census = config.census;
+  const issues = checkCensus(census, base);
+  if (issues.length) throw new ConfigError(issues, source);
+  return { config, census, model: compileCensus(census) };
+}
+
+/** JSON.parse with errors that say `file:line:column`. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const msg = (err as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = file;
+    if (m) {
+      const pos = Number(m[1]);
+      const before = text.slice(0, pos);
+      const line = before.split('\n').length;
+      const column = pos - before.lastIndexOf('\n');
+      where = `${file}:${line}:${column}`;
+    }
+    throw new ConfigError([{ path: where, message: `malformed JSON: ${msg}` }], file);
+  }
+}

@@ -1,0 +1,57 @@
+/** Every failure gen-stream reports carries a stable code; tests assert codes, never message text. */
+export type ErrorCode =
+  | 'E_CONFIG'
+  | 'E_INPUT'
+  | 'E_INFEASIBLE'
+  | 'E_CALIBRATION'
+  | 'E_USAGE';
+
+export interface ConfigIssue {
+  /** Where the problem is: a config path such as `census.attributes[3].table["Nord"]`, or `file:line`. */
+  path: string;
+  message: string;
+}
+
+export class GenStreamError extends Error {
+  readonly code: ErrorCode;
+  /** Process exit code the CLI uses for this error: 2 for bad input, 1 for run failures. */
+  readonly exitCode: number;
+  constructor(code: ErrorCode, message: string, exitCode: number) {
+    super(message);
+    this.name = 'GenStreamError';
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A config (or inline census) that cannot be used. Lists every problem found, each with its path. */
+export class ConfigError extends GenStreamError {
+  readonly issues: readonly ConfigIssue[];
+  constructor(issues: readonly ConfigIssue[], source = 'config') {
+    super('E_CONFIG', `invalid ${source}:\n` + issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`).join('\n'), 2);
+    this.issues = issues;
+  }
+}
+
+export class InputError extends GenStreamError {
+  constructor(message: string) {
+    super('E_INPUT', message, 2);
+  }
+}
+
+export class UsageError extends GenStreamError {
+  constructor(message: string) {
+    super('E_USAGE', message, 2);
+  }
+}
+
+/** The constraint set rejects (nearly) everything the model proposes. Names the worst constraint. */
+export class InfeasibleError extends GenStreamError {
+  readonly constraint: string;
+  readonly acceptanceRate: number;
+  constructor(constraint: string, acceptanceRate: number, detail: string) {
+    super('E_INFEASIBLE', detail, 2);
+    this.constraint = constraint;
+    this.acceptanceRate = acceptanceRate;
+  }
+}

@@ -1,0 +1,35 @@
+import { createWriteStream, promises as fs } from 'node:fs';
+import type { Writable } from 'node:stream';
+
+export interface Output {
+  stream: Writable;
+  /** Makes a completed file visible under its final name (no-op for stdout). */
+  commit(): Promise<void>;
+  /** Removes what a failed run wrote (no-op for stdout). */
+  abort(): Promise<void>;
+}
+
+/**
+ * "-" is stdout. A file is written under a temporary name beside the target and renamed on success, so a
+ * failed run never leaves a truncated file under the name the user asked for.
+ */
+export function openOutput(path: string): Output {
+  if (path === '-') return { stream: process.stdout, commit: async () => {}, abort: async () => {} };
+  const tmp = `${path}.tmp-${process.pid}`;
+  const stream = createWriteStream(tmp, { flags: 'w' });
+  return {
+    stream,
+    async commit() {
+      const fh = await fs.open(tmp, 'r+');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await fs.rename(tmp, path);
+    },
+    async abort() {
+      await fs.rm(tmp, { force: true });
+    },
+  };
+}
