@@ -5,10 +5,7 @@ import { type LoadedConfig, loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
 import { openOutput } from './output.js';
 import { prepareRun } from './prepare-run.js';
-import { createRecordFormatter } from './record-format.js';
-import { createFormatJsonl } from './streams/format-jsonl.js';
-import { createIpfCorrect } from './streams/ipf-correct.js';
-import { createSample } from './streams/sample.js';
+import { sampleStages } from './sample-pipeline.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: gen-stream [command] [options] < config.json > personas.jsonl
@@ -89,12 +86,7 @@ async function runSample(loaded: LoadedConfig, quiet: boolean): Promise<void> {
   const { config, model } = loaded;
   const started = process.hrtime.bigint();
   const run = prepareRun(model, config);
-  const width = run.sampler.width;
-  const stages = [
-    createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: 0, end: config.count, chunkSize: config.sampling.chunkSize }),
-    ...(run.ipf ? [createIpfCorrect(run.ipf, width)] : []),
-    createFormatJsonl(createRecordFormatter(model, config.seed), width),
-  ];
+  const stages = sampleStages(run, config, 0, config.count);
   const output = openOutput(config.out);
   try {
     await pipeline([...stages, output.stream]);

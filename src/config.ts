@@ -4,6 +4,7 @@ import { compileCensus, type Model } from './census/compile.js';
 import { builtInCensuses } from './census/registry.js';
 import { type CensusSpec, censusSpecSchema } from './census/schema.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
+import { lineColumn, locateJsonError } from './json-locate.js';
 import { formatPath } from './path.js';
 import { DEFAULT_MAX_ATTEMPTS } from './sampler.js';
 import { DEFAULT_IPF_OPTIONS } from './online-ipf.js';
@@ -11,7 +12,7 @@ import { DEFAULT_IPF_OPTIONS } from './online-ipf.js';
 /** The run configuration: the one schema that defines what a config may contain (unknown keys are errors). */
 export const configSchema = z.strictObject({
   /** A built-in census by name, or a whole census spec inline. */
-  census: z.union([z.string(), censusSpecSchema]).default('moldova-2024'),
+  census: z.union([z.string(), z.record(z.string(), z.unknown())]).default('moldova-2024'),
   /** Number of personas. */
   count: z.number().int().positive().max(1e10).default(1000),
   /** Master seed: same config + seed → byte-identical output. */
@@ -56,27 +57,35 @@ function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): Conf
   return error.issues.map((i) => ({ path: formatPath([...prefix, ...i.path]), message: i.message }));
 }
 
-/** Validates a parsed config value completely; throws ConfigError listing every problem with its path. */
+/**
+ * Validates a parsed config value completely; throws ConfigError listing every problem with its path —
+ * the run settings and an inline census are checked together, so one attempt shows everything to fix.
+ */
 export function loadConfig(value: unknown, source = 'config'): LoadedConfig {
+  const issues: ConfigIssue[] = [];
   const parsed = configSchema.safeParse(value);
-  if (!parsed.success) throw new ConfigError(zodIssues(parsed.error), source);
-  const config = parsed.data;
-  let census: CensusSpec;
-  let base: PropertyKey[] = ['census'];
-  if (typeof config.census === 'string') {
-    const builtIn = builtInCensuses[config.census];
-    if (!builtIn) {
-      throw new ConfigError(
-        [{ path: 'census', message: `unknown census "${config.census}"; built in: ${Object.keys(builtInCensuses).join(', ')}` }],
-        source,
-      );
+  if (!parsed.success) issues.push(...zodIssues(parsed.error));
+  const raw = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>).census : undefined;
+  let census: CensusSpec | null = null;
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    const spec = censusSpecSchema.safeParse(raw);
+    if (!spec.success) issues.push(...zodIssues(spec.error, ['census']));
+    else {
+      census = spec.data;
+      issues.push(...checkCensus(census, ['census']));
     }
-    census = censusSpecSchema.parse(builtIn);
-    base = [`<built-in ${config.census}>`];
-  } else census = config.census;
-  const issues = checkCensus(census, base);
-  if (issues.length) throw new ConfigError(issues, source);
-  return { config, census, model: compileCensus(census) };
+  } else if (raw === undefined || typeof raw === 'string') {
+    const name = raw ?? 'moldova-2024';
+    const builtIn = builtInCensuses[name];
+    if (!builtIn) issues.push({ path: 'census', message: `unknown census "${name}"; built in: ${Object.keys(builtInCensuses).join(', ')}` });
+    else {
+      census = censusSpecSchema.parse(builtIn);
+      // A built-in census that fails its own checks is our bug; report it like any other.
+      issues.push(...checkCensus(census, [`<built-in ${name}>`]));
+    }
+  }
+  if (issues.length || !parsed.success || !census) throw new ConfigError(issues, source);
+  return { config: parsed.data, census, model: compileCensus(census) };
 }
 
 /** JSON.parse with errors that say `file:line:column`. */
@@ -84,16 +93,8 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const msg = (err as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    let where = file;
-    if (m) {
-      const pos = Number(m[1]);
-      const before = text.slice(0, pos);
-      const line = before.split('\n').length;
-      const column = pos - before.lastIndexOf('\n');
-      where = `${file}:${line}:${column}`;
-    }
-    throw new ConfigError([{ path: where, message: `malformed JSON: ${msg}` }], file);
+    const offset = locateJsonError(text);
+    const { line, column } = lineColumn(text, offset < 0 ? 0 : offset);
+    throw new ConfigError([{ path: `${file}:${line}:${column}`, message: `malformed JSON: ${(err as Error).message}` }], file);
   }
 }

@@ -1,4 +1,4 @@
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 export interface Output {
@@ -15,6 +15,8 @@ export interface Output {
  */
 export function openOutput(path: string): Output {
   if (path === '-') return { stream: process.stdout, commit: async () => {}, abort: async () => {} };
+  // Devices and FIFOs (/dev/null, a named pipe) are written in place: there is nothing to rename.
+  if (isSpecialFile(path)) return { stream: createWriteStream(path, { flags: 'a' }), commit: async () => {}, abort: async () => {} };
   const tmp = `${path}.tmp-${process.pid}`;
   const stream = createWriteStream(tmp, { flags: 'w' });
   return {
@@ -32,4 +34,13 @@ export function openOutput(path: string): Output {
       await fs.rm(tmp, { force: true });
     },
   };
+}
+
+function isSpecialFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,15 @@
+import type { Readable, Transform } from 'node:stream';
+import type { Config } from './config.js';
+import type { PreparedRun } from './prepare-run.js';
+import { createRecordFormatter } from './record-format.js';
+import { createFormatJsonl } from './streams/format-jsonl.js';
+import { createIpfCorrect } from './streams/ipf-correct.js';
+import { createSample } from './streams/sample.js';
+
+/** generator → online IPF → JSONL text, for records [start, end). The caller adds the sink. */
+export function sampleStages(run: PreparedRun, config: Config, start: number, end: number): [Readable, ...Transform[]] {
+  const width = run.sampler.width;
+  const sample = createSample({ sampler: run.sampler, ipf: run.ipf, seed: run.seed, start, end, chunkSize: config.sampling.chunkSize });
+  const format = createFormatJsonl(createRecordFormatter(run.model, run.seed), width);
+  return run.ipf ? [sample, createIpfCorrect(run.ipf, width), format] : [sample, format];
+}

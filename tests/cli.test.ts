@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../src/config.js';
+import { MarginalCounter } from '../src/fidelity.js';
+import { BIN, FIXTURES, parseLines, runCli } from './helpers.js';
+
+const moldovaConfig = () => readFile(join(FIXTURES, 'moldova.json'), 'utf8');
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function share(records: Record<string, unknown>[], where: (r: Record<string, unknown>) => boolean, what: (r: Record<string, unknown>) => boolean) {
+  const group = records.filter(where);
+  return (100 * group.filter(what).length) / group.length;
+}
+
+describe('gen-stream on the Moldova 2024 census', () => {
+  it('100,000 personas: valid lines, unique ids, every controlled marginal within 0.2 points, regional structure kept', async () => {
+    const res = await runCli(['-n', '100000', '-q'], await moldovaConfig());
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stderr, '');
+    const records = parseLines(res.stdout);
+    assert.equal(records.length, 100_000);
+    assert.equal(new Set(records.map((r) => r.id)).size, 100_000);
+    for (const r of records) assert.match(String(r.id), /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    const { model } = loadConfig({});
+    const counter = new MarginalCounter(model);
+    records.forEach((r) => counter.add(r));
+    const report = counter.report();
+    assert.deepEqual(
+      report.map((m) => m.attribute).sort(),
+      ['age_group', 'education_level', 'employment_status', 'ethnicity', 'marital_status', 'mother_tongue', 'region', 'religion', 'residence', 'sex'],
+    );
+    for (const m of report) assert.ok(m.worst <= 0.2, `${m.attribute} is ${m.worst.toFixed(3)} points off target`);
+
+    const moldovans = (100 * records.filter((r) => r.ethnicity === 'Moldovan').length) / records.length;
+    assert.ok(Math.abs(moldovans - 76.73) <= 0.2, `Moldovans ${moldovans}%`);
+    const gagauz = share(records, (r) => r.region === 'UTA Găgăuzia', (r) => r.ethnicity === 'Gagauz');
+    assert.ok(Math.abs(gagauz - 81.2) <= 2, `Gagauz inside UTA Găgăuzia ${gagauz}%`);
+    const bulgarians = share(records, (r) => r.district === 'Taraclia', (r) => r.ethnicity === 'Bulgarian');
+    assert.ok(Math.abs(bulgarians - 64.2) <= 2, `Bulgarians in Taraclia ${bulgarians}%`);
+    // The failures of the original project, each as a regression check.
+    const urbanChisinau = share(records, (r) => r.region === 'Chișinău', (r) => r.residence === 'urban');
+    const urbanCentru = share(records, (r) => r.region === 'Centru', (r) => r.residence === 'urban');
+    assert.ok(urbanChisinau - urbanCentru > 40, `urban share must differ by region (Chișinău ${urbanChisinau}, Centru ${urbanCentru})`);
+    const marriedYoung = share(records, (r) => r.age_group === '18-24', (r) => r.marital_status === 'married');
+    assert.ok(marriedYoung < 25, `married among 18-24: ${marriedYoung}%`);
+    assert.ok(records.some((r) => Number(r.age) >= 90), 'nobody over 90');
+    assert.ok(records.every((r) => Number(r.age) >= 18 && Number(r.age) <= 100));
+  });
+
+  it('1,000 personas: every controlled marginal within 2 points', async () => {
+    const { model } = loadConfig({});
+    for (const seed of ['1', '2', '3']) {
+      const res = await runCli(['-n', '1000', '--seed', seed, '-q'], await moldovaConfig());
+      assert.equal(res.code, 0, res.stderr);
+      const counter = new MarginalCounter(model);
+      parseLines(res.stdout).forEach((r) => counter.add(r));
+      for (const m of counter.report()) assert.ok(m.worst <= 2, `seed ${seed}: ${m.attribute} is ${m.worst.toFixed(2)} points off`);
+    }
+  });
+
+  it('same config and seed give byte-identical output; another seed gives other output', async () => {
+    const cfg = await moldovaConfig();
+    const a = await runCli(['-n', '20000', '-q'], cfg);
+    const b = await runCli(['-n', '20000', '-q', '--config', join(FIXTURES, 'moldova.json')]);
+    const c = await runCli(['-n', '20000', '-q', '--seed', '43'], cfg);
+    assert.equal(a.code, 0);
+    assert.equal(sha(a.stdout), sha(b.stdout));
+    assert.notEqual(sha(a.stdout), sha(c.stdout));
+    const idsA = new Set(parseLines(a.stdout).map((r) => r.id));
+    assert.ok(parseLines(c.stdout).every((r) => !idsA.has(r.id)), 'ids of different seeds must not collide');
+  });
+
+  it('keys come out in a fixed order', async () => {
+    const res = await runCli(['-n', '50', '-q']);
+    const keys = parseLines(res.stdout).map((r) => Object.keys(r).join(','));
+    assert.equal(new Set(keys).size, 1);
+    assert.equal(
+      keys[0],
+      'id,name,first_name,last_name,sex,age,age_group,region,district,residence,country,ethnicity,mother_tongue,religion,marital_status,education_level,employment_status,occupation,disability_pension,big_five',
+    );
+  });
+
+  it('| head -n 5 ends quietly with exit 0 (EPIPE is not an error)', async () => {
+    const child = spawn(process.execPath, [BIN, '-n', '1000000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    let seen = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (c: Buffer) => {
+        seen += c;
+        if (seen.split('\n').length > 5) {
+          child.stdout.destroy();
+          resolve();
+        }
+      });
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0);
+    assert.equal(stderr, '');
+  });
+
+  it('--out FILE writes the file whole and leaves no temporary behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gen-stream-'));
+    try {
+      const file = join(dir, 'p.jsonl');
+      const res = await runCli(['-n', '300', '-q', '--out', file]);
+      assert.equal(res.code, 0, res.stderr);
+      assert.equal(res.stdout, '');
+      assert.equal(parseLines(await readFile(file, 'utf8')).length, 300);
+      assert.deepEqual(await readdir(dir), ['p.jsonl']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sample and --help work as commands', async () => {
+    const res = await runCli(['sample', '-n', '10', '-q']);
+    assert.equal(parseLines(res.stdout).length, 10);
+    const main = await runCli(['-n', '10', '-q']);
+    assert.equal(res.stdout, main.stdout);
+    for (const args of [['--help'], ['sample', '--help'], ['help']]) {
+      const h = await runCli(args);
+      assert.equal(h.code, 0);
+      assert.match(h.stdout, /^Usage: gen-stream/);
+    }
+  });
+});
+
+describe('gen-stream with an inline census', () => {
+  it('runs a census carried in the config and calibrates it to its own targets', async () => {
+    const cfg = await readFile(join(FIXTURES, 'toy-census.json'), 'utf8');
+    const res = await runCli(['-q', '-n', '5000'], cfg);
+    assert.equal(res.code, 0, res.stderr);
+    const records = parseLines(res.stdout);
+    assert.equal(records.length, 5000);
+    const { model } = loadConfig(JSON.parse(cfg));
+    const counter = new MarginalCounter(model);
+    records.forEach((r) => counter.add(r));
+    for (const m of counter.report()) assert.ok(m.worst <= 1, `${m.attribute} ${m.worst}`);
+    assert.ok(records.every((r) => r.job !== 'teacher' || Number(r.age) >= 21), 'constraint teachers_are_adults_over_21');
+    assert.ok(records.every((r) => r.label === `${String(r.job)} from ${String(r.village)}`));
+    assert.ok(records.every((r) => r.country === 'Toy Island'));
+  });
+});

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadConfig } from '../src/config.js';
+import { ConfigError, InfeasibleError } from '../src/errors.js';
+import { FIXTURES, runCli } from './helpers.js';
+
+type Json = Record<string, any>; // test fixtures are edited freely
+
+const toy = async (): Promise<Json> => JSON.parse(await readFile(join(FIXTURES, 'toy-census.json'), 'utf8')) as Json;
+
+/** Runs the CLI on a config and asserts: exit 2, nothing on stdout, every expected path named on stderr. */
+async function rejects(config: string, paths: readonly string[], code = 'E_CONFIG') {
+  const res = await runCli(['-q'], config);
+  assert.equal(res.code, 2, res.stderr);
+  assert.equal(res.stdout, '', 'nothing may reach stdout');
+  assert.match(res.stderr, new RegExp(`error ${code}`));
+  for (const p of paths) assert.ok(res.stderr.includes(p), `stderr should name ${p}:\n${res.stderr}`);
+  return res.stderr;
+}
+
+describe('bad configs are refused before any output, exit 2, each problem at its path', () => {
+  it('a weight that is not a number', async () => {
+    const c = await toy();
+    c.census.attributes[0].table['*']['North Bay'] = 'NaN';
+    await rejects(JSON.stringify(c), ['census.attributes[0].table["*"]["North Bay"]']);
+  });
+
+  it('NaN and Infinity weights given programmatically', () => {
+    const c = { census: { name: 'x', attributes: [{ name: 'a', values: ['p', 'q'], table: { '*': { p: Number.NaN, q: Infinity } }, unit: 'count' }] } };
+    assert.throws(
+      () => loadConfig(c),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        e.code === 'E_CONFIG' &&
+        e.issues.some((i) => i.path === 'census.attributes[0].table["*"].p' && /number|finite/.test(i.message)) &&
+        e.issues.some((i) => i.path === 'census.attributes[0].table["*"].q'),
+    );
+  });
+
+  it('a probability table summing to 0.9', async () => {
+    const c = await toy();
+    c.census.attributes[1].table['*'] = { female: 0.5, male: 0.4 };
+    const err = await rejects(JSON.stringify(c), ['census.attributes[1].table["*"]']);
+    assert.match(err, /sum to 0\.9/);
+  });
+
+  it('an unknown attribute in a condition, a parent and a target', async () => {
+    const c = await toy();
+    c.census.constraints[0].if = { planet: { in: ['Mars'] } };
+    c.census.attributes[2].parents = ['planet'];
+    c.census.targets.planet = { distribution: { Mars: 1 } };
+    await rejects(JSON.stringify(c), ['census.constraints[0].if.planet', 'census.attributes[2].parents[0]', 'census.targets.planet']);
+  });
+
+  it('unknown values in rows, targets and predicates', async () => {
+    const c = await toy();
+    c.census.targets.village.distribution = { 'North Bay': 0.5, Atlantis: 0.5 };
+    c.census.attributes[3].table['Atlantis|*'] = { fisher: 1 };
+    c.census.constraints[0].then = { age: { gte: 'old' } };
+    await rejects(JSON.stringify(c), ['census.targets.village.distribution.Atlantis', 'census.attributes[3].table["Atlantis|*"]', 'census.constraints[0].then.age.gte']);
+  });
+
+  it('a parent combination no row covers', async () => {
+    const c = await toy();
+    delete c.census.attributes[3].table['South Cove|*'];
+    const err = await rejects(JSON.stringify(c), ['census.attributes[3].table']);
+    assert.match(err, /no row matches parents village\|age = "South Cove\|18"/);
+  });
+
+  it('negative count and negative weights', async () => {
+    const c = await toy();
+    c.count = -5;
+    c.census.attributes[0].table['*']['North Bay'] = -700;
+    await rejects(JSON.stringify(c), ['count', 'census.attributes[0].table["*"]["North Bay"]']);
+  });
+
+  it('unknown keys anywhere', async () => {
+    await rejects(JSON.stringify({ cout: 5, calibration: { evry: 3 } }), ['(root)', 'cout', 'calibration', 'evry']);
+  });
+
+  it('an unknown built-in census', async () => {
+    await rejects(JSON.stringify({ census: 'atlantis-2024' }), ['census', 'moldova-2024']);
+  });
+
+  it('malformed JSON on stdin names file:line:column', async () => {
+    const err = await rejects('{\n  "count": 10,\n  "seed": ,\n}', ['<stdin>:3:']);
+    assert.match(err, /malformed JSON/);
+  });
+
+  it('bad flags', async () => {
+    for (const args of [['-n', 'abc'], ['-n', '0'], ['--seed', '-1'], ['--frobnicate'], ['nonsense']]) {
+      const res = await runCli(args);
+      assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);
+      assert.equal(res.stdout, '');
+      assert.match(res.stderr, /error E_USAGE/);
+    }
+  });
+
+  it('a missing --config file', async () => {
+    const res = await runCli(['--config', '/nonexistent/config.json']);
+    assert.equal(res.code, 2);
+    assert.match(res.stderr, /\/nonexistent\/config\.json.*ENOENT/);
+  });
+});
+
+describe('infeasible constraint sets are reported, never a hang', () => {
+  it('a constraint nothing satisfies names itself and its acceptance rate', async () => {
+    const c = await toy();
+    c.census.constraints.push({ name: 'nobody_is_old_enough', if: {}, then: { age: { gte: 99 } } });
+    const err = await rejects(JSON.stringify(c), ['nobody_is_old_enough', 'accepts 0.000 %'], 'E_INFEASIBLE');
+    assert.match(err, /overall acceptance 0\.000 %/);
+  });
+
+  it('a constraint set accepting under 1 % is refused with the worst constraint named', () => {
+    const weights: Record<string, number> = { rare: 0.005, common: 0.995 };
+    const c = {
+      census: {
+        name: 'rare',
+        attributes: [{ name: 'kind', values: ['rare', 'common'], table: { '*': weights } }],
+        constraints: [{ name: 'only_rare', if: {}, then: { kind: { in: ['rare'] } } }],
+      },
+    };
+    const { model, config } = loadConfig(c);
+    return import('../src/prepare-run.js').then(({ prepareRun }) =>
+      assert.throws(
+        () => prepareRun(model, config),
+        (e: unknown) => e instanceof InfeasibleError && e.constraint === 'only_rare' && e.acceptanceRate > 0 && e.acceptanceRate < 0.01,
+      ),
+    );
+  });
+});
