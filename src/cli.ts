@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { type LoadedConfig, loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
-import { openOutput } from './output.js';
+import { isSpecialFile, openOutput, writeFileAtomic } from './output.js';
+import { runMetadata } from './run-metadata.js';
 import { prepareRun } from './prepare-run.js';
 import { sampleStages } from './sample-pipeline.js';
 
@@ -15,6 +16,7 @@ Generates census-grounded synthetic personas as JSONL, one per line.
 Commands:
   (none)    run the whole configured pipeline
   sample    run only the generator and online calibration (the first stage of a pipe)
+  describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
   help      show this help
 
 Options:
@@ -32,6 +34,11 @@ Exit codes: 0 ok, 1 run failure, 2 bad input or config, 130 interrupted.`,
 
 Runs only the census generator and online IPF calibration: structured personas without narratives.
 Options are those of gen-stream (-c, -n, --seed, -o, -q, -h).`,
+  describe: `Usage: gen-stream describe [--config FILE] < config.json
+
+Prints what a run with this config would be made of, as JSON: the census and the source of every table
+(modelled ones flagged), the targets, the constraints, the settings and the config fingerprint. The same
+document is written beside every file output as <out>.meta.json.`,
 };
 
 const OPTIONS = {
@@ -91,6 +98,9 @@ async function runSample(loaded: LoadedConfig, quiet: boolean): Promise<void> {
   try {
     await pipeline([...stages, output.stream]);
     await output.commit();
+    if (config.out !== '-' && !isSpecialFile(config.out)) {
+      await writeFileAtomic(`${config.out}.meta.json`, `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
+    }
   } catch (err) {
     await output.abort();
     throw err;
@@ -121,10 +131,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
-    if (command !== 'main' && command !== 'sample') throw new UsageError(`unknown command "${command}" (try --help)`);
+    if (!['main', 'sample', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
     const flags = { count: integerFlag('count', values.count, 1), seed: integerFlag('seed', values.seed, 0), out: values.out };
     const { value, source } = await readConfig(values.config);
     const loaded = loadConfig(withOverrides(value, flags), source);
+    if (command === 'describe') {
+      process.stdout.write(`${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
+      return 0;
+    }
     await runSample(loaded, values.quiet ?? false);
     return 0;
   } catch (err) {

@@ -36,11 +36,24 @@ export function openOutput(path: string): Output {
   };
 }
 
-function isSpecialFile(path: string): boolean {
+export function isSpecialFile(path: string): boolean {
   try {
     const st = statSync(path);
     return !st.isFile() && !st.isDirectory();
   } catch {
     return false;
   }
+}
+
+/** Writes a small file atomically: temp file, fsync, rename. */
+export async function writeFileAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`;
+  const fh = await fs.open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fs.rename(tmp, path);
 }

@@ -113,7 +113,13 @@ describe('gen-stream on the Moldova 2024 census', () => {
       assert.equal(res.code, 0, res.stderr);
       assert.equal(res.stdout, '');
       assert.equal(parseLines(await readFile(file, 'utf8')).length, 300);
-      assert.deepEqual(await readdir(dir), ['p.jsonl']);
+      assert.deepEqual((await readdir(dir)).sort(), ['p.jsonl', 'p.jsonl.meta.json']);
+      const meta = JSON.parse(await readFile(`${file}.meta.json`, 'utf8'));
+      assert.equal(meta.census.name, 'moldova-2024');
+      assert.equal(meta.settings.count, 300);
+      assert.match(meta.configFingerprint, /^[0-9a-f]{64}$/);
+      const modelled = meta.attributes.filter((a: { modelled: boolean }) => a.modelled).map((a: { name: string }) => a.name);
+      assert.ok(modelled.includes('education_level') && modelled.includes('ethnicity') && !modelled.includes('district'));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -124,7 +130,10 @@ describe('gen-stream on the Moldova 2024 census', () => {
     assert.equal(parseLines(res.stdout).length, 10);
     const main = await runCli(['-n', '10', '-q']);
     assert.equal(res.stdout, main.stdout);
-    for (const args of [['--help'], ['sample', '--help'], ['help']]) {
+    const described = await runCli(['describe', '-n', '10']);
+    assert.equal(described.code, 0);
+    assert.equal(JSON.parse(described.stdout).settings.count, 10);
+    for (const args of [['--help'], ['sample', '--help'], ['describe', '--help'], ['help']]) {
       const h = await runCli(args);
       assert.equal(h.code, 0);
       assert.match(h.stdout, /^Usage: gen-stream/);

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { LoadedConfig } from './config.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+/** A stable hash of everything that determines the output (the resolved config, census included). */
+export function configFingerprint(loaded: LoadedConfig): string {
+  const { out: _out, ...settings } = loaded.config;
+  return createHash('sha256').update(JSON.stringify({ settings: { ...settings, census: null }, census: loaded.census })).digest('hex');
+}
+
+/**
+ * What a dataset needs to carry about itself: the census and its sources, which tables are modelled rather
+ * than published, the constraints, the run settings. Written beside file outputs as `<out>.meta.json` and
+ * printed by `gen-stream describe`.
+ */
+export function runMetadata(loaded: LoadedConfig) {
+  const { census, config, model } = loaded;
+  const { out: _out, census: _census, ...settings } = config;
+  return {
+    generator: { name: pkg.name, version: pkg.version },
+    census: { name: census.name, description: census.description ?? null },
+    settings,
+    configFingerprint: configFingerprint(loaded),
+    fields: model.outputOrder,
+    attributes: census.attributes.map((a) => ({
+      name: a.name,
+      parents: a.parents,
+      source: a.source ?? null,
+      modelled: /MODELLED/.test(a.source ?? ''),
+    })),
+    targets: Object.entries(census.targets).map(([attribute, t]) => ({ attribute, source: t.source ?? null })),
+    constraints: census.constraints.map((c) => ({ name: c.name, description: c.description ?? null })),
+  };
+}
