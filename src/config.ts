@@ -38,6 +38,8 @@ export const configSchema = z.strictObject({
       horizon: z.number().positive().max(1e9).default(DEFAULT_IPF_OPTIONS.horizon),
       /** Integral gain of the controller. */
       gain: z.number().min(0).max(1).default(DEFAULT_IPF_OPTIONS.gain),
+      /** Damping of rare values: higher keeps factors steadier, lower corrects faster. */
+      damping: z.number().min(0).max(1000).default(DEFAULT_IPF_OPTIONS.damping),
       /** Records per warm-up round (4 rounds), drawn on a separate random stream to learn the model's bias. */
       warmup: z.number().int().min(0).max(1e7).default(10000),
     })

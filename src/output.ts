@@ -1,6 +1,13 @@
 import { createWriteStream, promises as fs, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
+/**
+ * File writes are asynchronous (libuv thread pool): with the default 16 KiB buffer every 40 KB chunk filled
+ * it and the whole pipeline idled through each write (15 % idle measured). 1 MiB keeps generating while a
+ * write is in flight, and still bounds memory.
+ */
+const WRITE_BUFFER = 1 << 20;
+
 export interface Output {
   stream: Writable;
   /** Makes a completed file visible under its final name (no-op for stdout). */
@@ -16,9 +23,9 @@ export interface Output {
 export function openOutput(path: string): Output {
   if (path === '-') return { stream: process.stdout, commit: async () => {}, abort: async () => {} };
   // Devices and FIFOs (/dev/null, a named pipe) are written in place: there is nothing to rename.
-  if (isSpecialFile(path)) return { stream: createWriteStream(path, { flags: 'a' }), commit: async () => {}, abort: async () => {} };
+  if (isSpecialFile(path)) return { stream: createWriteStream(path, { flags: 'a', highWaterMark: WRITE_BUFFER }), commit: async () => {}, abort: async () => {} };
   const tmp = `${path}.tmp-${process.pid}`;
-  const stream = createWriteStream(tmp, { flags: 'w' });
+  const stream = createWriteStream(tmp, { flags: 'w', highWaterMark: WRITE_BUFFER });
   return {
     stream,
     async commit() {

@@ -12,9 +12,40 @@ export interface PreparedRun {
   seed: number;
 }
 
+interface FactorPlan {
+  attribute: number;
+  global: number | null;
+  conditional: number[];
+}
+const plans = new WeakMap<OnlineIpf, FactorPlan[]>();
+
+/** Which controls act on which attribute, worked out once per calibration. */
+function planFor(ipf: OnlineIpf): FactorPlan[] {
+  let plan = plans.get(ipf);
+  if (!plan) {
+    const byAttribute = new Map<number, FactorPlan>();
+    ipf.model.controls.forEach((control, i) => {
+      const entry = byAttribute.get(control.attribute) ?? { attribute: control.attribute, global: null, conditional: [] };
+      if (control.rows) entry.conditional.push(i);
+      else entry.global = i;
+      byAttribute.set(control.attribute, entry);
+    });
+    plan = [...byAttribute.values()];
+    plans.set(ipf, plan);
+  }
+  return plan;
+}
+
 /** Copies the current calibration factors into the sampler's tables. */
 export function applyFactors(sampler: Sampler, ipf: OnlineIpf): void {
-  ipf.model.targets.forEach((t, i) => sampler.setFactors(t.attribute, ipf.factors[i]));
+  const controls = ipf.model.controls;
+  for (const { attribute, global, conditional } of planFor(ipf)) {
+    sampler.setFactors(
+      attribute,
+      global === null ? null : ipf.valueFactors[global],
+      conditional.map((i) => ({ rows: controls[i].rows!, factors: ipf.valueFactors[i] })),
+    );
+  }
 }
 
 /**
@@ -43,7 +74,7 @@ export function warmUp(sampler: Sampler, ipf: OnlineIpf, seed: number, records: 
     for (let i = 0; i < records; i++, index++) {
       sampler.sample(rngFor(seed, Stream.warmup, index), codes, 0);
       // Observe record by record but without the online controller: factors stay fixed within a round.
-      ipf.count(codes, width);
+      ipf.count(codes);
     }
     ipf.rakeBiasAndReset();
   }
@@ -54,8 +85,8 @@ export const WARMUP_ROUNDS = 4;
 export function prepareRun(model: Model, config: Config): PreparedRun {
   probeConstraints(model, config.seed, config.sampling.probe);
   const sampler = new Sampler(model, config.sampling.maxAttempts);
-  const { enabled, every, horizon, gain, warmup } = config.calibration;
-  const ipf = enabled && model.targets.length ? new OnlineIpf(model, { every, horizon, gain }) : null;
+  const { enabled, every, horizon, gain, damping, warmup } = config.calibration;
+  const ipf = enabled && model.controls.length ? new OnlineIpf(model, { every, horizon, gain, damping }) : null;
   if (ipf) warmUp(sampler, ipf, config.seed, warmup);
   return { model, sampler, ipf, seed: config.seed };
 }

@@ -53,16 +53,26 @@ export class Sampler {
     this.stats = { proposals: 0, accepted: 0, checked: new Float64Array(n), rejected: new Float64Array(n) };
   }
 
-  /** Rebuilds the cumulative table of one attribute with per-value multipliers (null = none). */
-  setFactors(attribute: number, factors: Float64Array | null): void {
+  /**
+   * Rebuilds the cumulative table of one attribute with per-value multipliers: `global` on every row (null =
+   * none), and each conditional multiplier on the rows its mask selects.
+   */
+  setFactors(
+    attribute: number,
+    global: ArrayLike<number> | null,
+    conditional: ReadonlyArray<{ rows: Uint8Array; factors: ArrayLike<number> }> = [],
+  ): void {
     const a = this.model.attributes[attribute];
     const k = a.values.length;
     const cum = this.cum[attribute];
+    const mult = new Float64Array(k);
     for (let row = 0; row < a.rowCount; row++) {
+      for (let v = 0; v < k; v++) mult[v] = global ? global[v] : 1;
+      for (const c of conditional) if (c.rows[row] === 1) for (let v = 0; v < k; v++) mult[v] *= c.factors[v];
       let acc = 0;
       const off = row * k;
       for (let v = 0; v < k; v++) {
-        acc += a.probs[off + v] * (factors ? factors[v] : 1);
+        acc += a.probs[off + v] * mult[v];
         cum[off + v] = acc;
       }
     }

@@ -43,6 +43,17 @@ describe('gen-stream on the Moldova 2024 census', () => {
     assert.ok(Math.abs(gagauz - 81.2) <= 2, `Gagauz inside UTA Găgăuzia ${gagauz}%`);
     const bulgarians = share(records, (r) => r.district === 'Taraclia', (r) => r.ethnicity === 'Bulgarian');
     assert.ok(Math.abs(bulgarians - 64.2) <= 2, `Bulgarians in Taraclia ${bulgarians}%`);
+    // Every published share inside a unit is a calibration target too: hit within a point, not by luck.
+    for (const ct of model.controls.filter((c) => c.rows)) {
+      const attr = model.attributes[ct.attribute];
+      const inside = records.filter((r) => ct.filter.every(([a, mask]) => mask[model.attributes[a].values.indexOf(String(r[model.attributes[a].name]))] === 1));
+      attr.values.forEach((value, code) => {
+        const g = ct.group[code];
+        if (g === ct.shares.length - 1) return; // the pooled rest
+        const observed = (100 * inside.filter((r) => r[attr.name] === value).length) / inside.length;
+        assert.ok(Math.abs(observed - 100 * ct.shares[g]) <= 1, `${ct.name}: ${value} ${observed.toFixed(2)}% vs ${(100 * ct.shares[g]).toFixed(2)}%`);
+      });
+    }
     // The failures of the original project, each as a regression check.
     const urbanChisinau = share(records, (r) => r.region === 'Chișinău', (r) => r.residence === 'urban');
     const urbanCentru = share(records, (r) => r.region === 'Centru', (r) => r.residence === 'urban');
@@ -153,6 +164,9 @@ describe('gen-stream with an inline census', () => {
     records.forEach((r) => counter.add(r));
     for (const m of counter.report()) assert.ok(m.worst <= 1, `${m.attribute} ${m.worst}`);
     assert.ok(records.every((r) => r.job !== 'teacher' || Number(r.age) >= 21), 'constraint teachers_are_adults_over_21');
+    const south = records.filter((r) => r.village === 'South Cove');
+    const teachers = (100 * south.filter((r) => r.job === 'teacher').length) / south.length;
+    assert.ok(Math.abs(teachers - 40) <= 2, `conditional target teachers_in_south_cove: ${teachers}%`);
     assert.ok(records.every((r) => r.label === `${String(r.job)} from ${String(r.village)}`));
     assert.ok(records.every((r) => r.country === 'Toy Island'));
   });

@@ -54,6 +54,16 @@ describe('bad configs are refused before any output, exit 2, each problem at its
     await rejects(JSON.stringify(c), ['census.constraints[0].if.planet', 'census.attributes[2].parents[0]', 'census.targets.planet']);
   });
 
+  it('a conditional target on something that is not a parent, or with unknown values', async () => {
+    const c = await toy();
+    c.census.conditionalTargets = [
+      { name: 'bad', attribute: 'job', where: { sex: { in: ['female'] } }, distribution: { teacher: 0.5, '*': 0.5 } },
+      { name: 'bad2', attribute: 'jobs', where: {}, distribution: { nurse: 0.5, '*': 0.5 } },
+    ];
+    const err = await rejects(JSON.stringify(c), ['census.conditionalTargets[0].where.sex', 'census.conditionalTargets[1].attribute']);
+    assert.match(err, /"sex" is not a parent of "job"/);
+  });
+
   it('unknown values in rows, targets and predicates', async () => {
     const c = await toy();
     c.census.targets.village.distribution = { 'North Bay': 0.5, Atlantis: 0.5 };

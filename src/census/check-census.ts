@@ -129,6 +129,21 @@ export function checkCensus(spec: CensusSpec, base: Path): ConfigIssue[] {
     checkDistribution(target.distribution, target.unit, attr ? new Set(attr.values) : null, [...tp, 'distribution'], issues);
   }
 
+  spec.conditionalTargets.forEach((ct, ci) => {
+    const cp: Path = [...base, 'conditionalTargets', ci];
+    const attr = declared.get(ct.attribute);
+    const attrSpec = spec.attributes.find((a) => a.name === ct.attribute);
+    if (!attr || !attrSpec) issues.push({ path: formatPath([...cp, 'attribute']), message: `unknown attribute "${ct.attribute}"` });
+    for (const [name, pred] of Object.entries(ct.where)) {
+      const w = declared.get(name);
+      if (!w) issues.push({ path: formatPath([...cp, 'where', name]), message: `unknown attribute "${name}"` });
+      else if (attrSpec && !attrSpec.parents.includes(name)) {
+        issues.push({ path: formatPath([...cp, 'where', name]), message: `"${name}" is not a parent of "${ct.attribute}" (parents: ${attrSpec.parents.join(', ') || 'none'})` });
+      } else checkPredicate(pred, w.values, w.numeric, [...cp, 'where', name], issues);
+    }
+    checkDistribution(ct.distribution, ct.unit, attr ? new Set([...attr.values, '*']) : null, [...cp, 'distribution'], issues);
+  });
+
   spec.constraints.forEach((c, ci) => {
     const cp: Path = [...base, 'constraints', ci];
     for (const part of ['if', 'then'] as const) {

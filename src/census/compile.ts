@@ -29,12 +29,32 @@ export interface CompiledTarget {
   readonly shares: Float64Array;
 }
 
+/**
+ * What online calibration steers: the shares of `attribute` (its values pooled into groups) among the records
+ * passing `filter`. A marginal target is a control with no filter and one group per value; a conditional
+ * target pools unlisted values into one "rest" group and applies only to the table rows in `rows`.
+ */
+export interface CompiledControl {
+  readonly name: string;
+  readonly attribute: number;
+  /** Value code → group index. */
+  readonly group: Int32Array;
+  /** Target share per group. */
+  readonly shares: Float64Array;
+  /** Record filter: all masks must pass (empty = every record). */
+  readonly filter: ReadonlyArray<readonly [number, Uint8Array]>;
+  /** Rows of the attribute's table the factors apply to (null = all rows). */
+  readonly rows: Uint8Array | null;
+}
+
 export interface Model {
   readonly name: string;
   readonly attributes: readonly CompiledAttribute[];
   readonly byName: ReadonlyMap<string, CompiledAttribute>;
   readonly constraints: readonly CompiledConstraint[];
   readonly targets: readonly CompiledTarget[];
+  /** Marginal targets first (in targets order), then conditional targets. */
+  readonly controls: readonly CompiledControl[];
   readonly derived: ReadonlyArray<{ name: string; parts: ReadonlyArray<string | number> }>;
   readonly constants: Readonly<Record<string, string | number | boolean>>;
   readonly outputOrder: readonly string[];
@@ -130,6 +150,36 @@ export function compileCensus(spec: CensusSpec): Model {
     return { attribute: attr.index, shares };
   });
 
+  const controls: CompiledControl[] = targets.map((t) => ({
+    name: attributes[t.attribute].name,
+    attribute: t.attribute,
+    group: Int32Array.from(attributes[t.attribute].values, (_, i) => i),
+    shares: t.shares,
+    filter: [],
+    rows: null,
+  }));
+  for (const ct of spec.conditionalTargets) {
+    const attr = byName.get(ct.attribute)!;
+    const listed = attr.values.filter((v) => v in ct.distribution);
+    const restGroup = listed.length;
+    const group = Int32Array.from(attr.values, (v) => (v in ct.distribution ? listed.indexOf(v) : restGroup));
+    const shares = new Float64Array(listed.length + 1);
+    normalise(ct.distribution, [...listed, '*'], shares, 0);
+    const filter = masks(ct.where);
+    const rows = new Uint8Array(attr.rowCount);
+    for (let row = 0; row < attr.rowCount; row++) {
+      let ok = true;
+      let rest = row;
+      attr.parents.forEach((p, i) => {
+        const code = Math.floor(rest / attr.strides[i]);
+        rest %= attr.strides[i];
+        for (const [a, mask] of filter) if (a === p && mask[code] === 0) ok = false;
+      });
+      rows[row] = ok ? 1 : 0;
+    }
+    controls.push({ name: ct.name, attribute: attr.index, group, shares, filter, rows });
+  }
+
   const derived = spec.derived.map((d) => ({
     name: d.name,
     parts: d.template.split(/(\{[^}]*\})/).filter((s) => s !== '').map((s) => (s.startsWith('{') ? byName.get(s.slice(1, -1))!.index : s)),
@@ -148,6 +198,7 @@ export function compileCensus(spec: CensusSpec): Model {
     byName,
     constraints,
     targets,
+    controls,
     derived,
     constants: spec.constants,
     outputOrder: spec.outputOrder ?? defaultOrder,

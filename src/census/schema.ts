@@ -60,6 +60,20 @@ export const targetSchema = z.strictObject({
   source: z.string().optional(),
 });
 
+/**
+ * A published conditional share, e.g. 81.2 % Gagauz among residents of ATU Găgăuzia. `where` may only name
+ * parents of `attribute` (the factor is applied to the matching rows of its table). Values not listed are
+ * pooled under `"*"` (the rest).
+ */
+export const conditionalTargetSchema = z.strictObject({
+  name: z.string().min(1),
+  attribute: z.string(),
+  where: z.record(z.string(), predicateSchema),
+  distribution: distributionSchema,
+  unit: unitSchema,
+  source: z.string().optional(),
+});
+
 export const derivedSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower snake_case expected'),
   /** `{attr}` placeholders, e.g. `"{first_name} {last_name}"`. */
@@ -75,6 +89,8 @@ export const censusSpecSchema = z.strictObject({
   derived: z.array(derivedSchema).default([]),
   /** Marginal targets per controlled attribute; online calibration steers the output onto them. */
   targets: z.record(z.string(), targetSchema).default({}),
+  /** Published shares inside a subpopulation (a region, a district), calibrated like the marginals. */
+  conditionalTargets: z.array(conditionalTargetSchema).default([]),
   constraints: z.array(constraintSchema).default([]),
   /** Output key order; defaults to id, attributes, derived, constants. */
   outputOrder: z.array(z.string()).optional(),
@@ -83,6 +99,7 @@ export const censusSpecSchema = z.strictObject({
 export type CensusSpecInput = z.input<typeof censusSpecSchema>;
 export type CensusSpec = z.output<typeof censusSpecSchema>;
 export type AttributeSpec = z.output<typeof attributeSchema>;
+export type ConditionalTargetSpec = z.output<typeof conditionalTargetSchema>;
 export type ConstraintSpec = z.output<typeof constraintSchema>;
 export type Predicate = z.output<typeof predicateSchema>;
 export type Distribution = z.output<typeof distributionSchema>;

@@ -25,8 +25,8 @@ export interface DistrictRow {
 }
 
 export const districts: readonly DistrictRow[] = [
-  { unit: 'Mun. Chișinău', region: 'Chișinău', population: 720128, medianAge: 37.4, malesPer1000: 865, urbanShare: 0.9, minorities: [11.9, 5.1, 0.7, 5.3, 1.3, 0.2, 0.9] },
-  { unit: 'Mun. Bălți', region: 'Nord', population: 94546, medianAge: 39.0, malesPer1000: 825, urbanShare: 0.98, minorities: [7, 13, 0.3, 13, 0.6, 0.8, 0.9] },
+  { unit: 'Mun. Chișinău', region: 'Chișinău', population: 720128, medianAge: 37.4, malesPer1000: 865, urbanShare: 0.9, minorities: [11.9, 5.1, 0.7, 5.3, 1.0, 0.2, 0.9] },
+  { unit: 'Mun. Bălți', region: 'Nord', population: 94546, medianAge: 39.0, malesPer1000: 825, urbanShare: 0.98, minorities: [7, 13, 0.3, 13, 0.4, 0.8, 0.9] },
   { unit: 'Briceni', region: 'Nord', population: 46894, medianAge: 46.7, malesPer1000: 869, urbanShare: 0.2, minorities: [4, 18, 0, 2.5, 0.2, 0.4, 0.2] },
   { unit: 'Dondușeni', region: 'Nord', population: 28108, medianAge: 46.8, malesPer1000: 860, urbanShare: 0.26, minorities: [4, 8, 0, 2, 0, 0.5, 0.2] },
   { unit: 'Drochia', region: 'Nord', population: 53738, medianAge: 46.7, malesPer1000: 853, urbanShare: 0.22, minorities: [5, 5, 0, 1.5, 0, 0.3, 0.2] },
@@ -52,11 +52,11 @@ export const districts: readonly DistrictRow[] = [
   { unit: 'Telenești', region: 'Centru', population: 41452, medianAge: 44.4, malesPer1000: 957, urbanShare: 0.13, minorities: [7, 0.8, 0, 0.6, 0, 0.2, 0.1] },
   { unit: 'Ungheni', region: 'Centru', population: 75804, medianAge: 40.5, malesPer1000: 923, urbanShare: 0.36, minorities: [10, 2, 0, 2, 0, 0.3, 0.1] },
   { unit: 'Basarabeasca', region: 'Sud', population: 14914, medianAge: 47.1, malesPer1000: 910, urbanShare: 0.51, minorities: [6, 9, 5, 8, 6, 0.5, 1.1] },
-  { unit: 'Cahul', region: 'Sud', population: 72775, medianAge: 42.7, malesPer1000: 903, urbanShare: 0.35, minorities: [7, 3, 3, 3, 5, 0.3, 0.3] },
+  { unit: 'Cahul', region: 'Sud', population: 72775, medianAge: 42.7, malesPer1000: 903, urbanShare: 0.35, minorities: [7, 3, 3, 3, 4, 0.3, 0.3] },
   { unit: 'Cantemir', region: 'Sud', population: 33181, medianAge: 43.0, malesPer1000: 981, urbanShare: 0.1, minorities: [6, 1, 0.5, 0.8, 0.5, 0.2, 0.1] },
-  { unit: 'Căușeni', region: 'Sud', population: 57261, medianAge: 43.9, malesPer1000: 932, urbanShare: 0.26, minorities: [6, 3, 0.3, 2, 2, 0.3, 0.2] },
-  { unit: 'Cimișlia', region: 'Sud', population: 30986, medianAge: 47.0, malesPer1000: 956, urbanShare: 0.32, minorities: [6, 2, 0.5, 2, 2, 0.2, 0.2] },
-  { unit: 'Leova', region: 'Sud', population: 28835, medianAge: 43.7, malesPer1000: 984, urbanShare: 0.31, minorities: [6, 1, 1, 1.5, 2.5, 0.2, 0.1] },
+  { unit: 'Căușeni', region: 'Sud', population: 57261, medianAge: 43.9, malesPer1000: 932, urbanShare: 0.26, minorities: [6, 3, 0.3, 2, 1.2, 0.3, 0.2] },
+  { unit: 'Cimișlia', region: 'Sud', population: 30986, medianAge: 47.0, malesPer1000: 956, urbanShare: 0.32, minorities: [6, 2, 0.5, 2, 1, 0.2, 0.2] },
+  { unit: 'Leova', region: 'Sud', population: 28835, medianAge: 43.7, malesPer1000: 984, urbanShare: 0.31, minorities: [6, 1, 1, 1.5, 1.5, 0.2, 0.1] },
   { unit: 'Ștefan Vodă', region: 'Sud', population: 42285, medianAge: 44.6, malesPer1000: 938, urbanShare: 0.14, minorities: [7, 1.5, 0, 1, 0.2, 0.2, 0.1] },
   { unit: 'Taraclia', region: 'Sud', population: 26435, medianAge: 45.0, malesPer1000: 921, urbanShare: 0.38, minorities: [0.5, 3, 8, 6, 64.2, 0.3, 0.8] },
   { unit: 'UTA Găgăuzia', region: 'UTA Găgăuzia', population: 103668, medianAge: 42.3, malesPer1000: 872, urbanShare: 0.42, minorities: [0.2, 3, 81.2, 4, 5.5, 0.3, 0.5] },

@@ -61,3 +61,15 @@ export const nonReligiousShare: Readonly<Record<string, number>> = {
 export const nonReligiousSplit: Readonly<Record<string, number>> = {
   'No religion': 20051, Atheist: 14211, Agnostic: 2117, Freethinker: 440, 'Not declared': 18103,
 };
+
+/**
+ * Urban/rural contrast of each group within a unit: MODELLED. Published (NBS final via third-party extraction,
+ * flag 3P): Russians are 5.9 % of urban and 1.21 % of rural residents, Moldovans 70.45 % and 82.19 %, Other
+ * 1.04 % and 0.17 % … Most of that contrast comes from where groups live (Chișinău and Bălți are urban);
+ * these multipliers are the residual the district table leaves (measured: model urban/rural ratio against the
+ * published one). Applied as √m in towns and 1/√m in villages of every unit, except to a minority group that is
+ * the majority of its unit (Bulgarians in Taraclia, Gagauz in ATU Găgăuzia).
+ */
+export const ethnicityUrbanResidual: Readonly<Record<string, number>> = {
+  Moldovan: 0.95, Romanian: 1.05, Ukrainian: 1.09, Gagauz: 0.94, Russian: 2.0, Bulgarian: 1.55, Roma: 2.5, Other: 2.7, 'Not declared': 1,
+};

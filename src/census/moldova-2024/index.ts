@@ -4,6 +4,7 @@ import { constraints } from './constraints.js';
 import { districts, notDeclaredEthnicityPct } from './districts.js';
 import {
   ethnicities,
+  ethnicityUrbanResidual,
   moldovanRussianTongue,
   motherTongueByEthnicity,
   nonReligiousShare,
@@ -66,6 +67,20 @@ function ageRows(): Rows {
 }
 
 const motherTongues = ['Moldovan', 'Romanian', 'Russian', 'Gagauz', 'Ukrainian', 'Bulgarian', 'Romani', 'Other', 'Not declared'];
+
+function ethnicityRows(): Rows {
+  const rows: Rows = {};
+  for (const d of districts) {
+    const [ro, ua, ga, ru, bg, rm, ot] = d.minorities;
+    const moldovan = 100 - d.minorities.reduce((a, b) => a + b, 0) - notDeclaredEthnicityPct;
+    const base: Record<string, number> = { Moldovan: moldovan, Romanian: ro, Ukrainian: ua, Gagauz: ga, Russian: ru, Bulgarian: bg, Roma: rm, Other: ot, 'Not declared': notDeclaredEthnicityPct };
+    for (const [res, sign] of [['urban', 0.5], ['rural', -0.5]] as const) {
+      // A unit's majority group (Bulgarians in Taraclia, Gagauz in ATU Găgăuzia) lives in town and village alike.
+      rows[`${d.unit}|${res}`] = Object.fromEntries(Object.entries(base).map(([e, w]) => [e, w > 50 && e !== 'Moldovan' ? w : w * ethnicityUrbanResidual[e] ** sign]));
+    }
+  }
+  return rows;
+}
 
 function motherTongueRows(): Rows {
   const rows: Rows = {};
@@ -173,14 +188,10 @@ export const moldova2024: CensusSpecInput = {
     {
       name: 'ethnicity',
       values: [...ethnicities],
-      parents: ['district'],
-      table: byDistrict((d) => {
-        const [ro, ua, ga, ru, bg, rm, ot] = d.minorities;
-        const moldovan = 100 - d.minorities.reduce((a, b) => a + b, 0) - notDeclaredEthnicityPct;
-        return { Moldovan: moldovan, Romanian: ro, Ukrainian: ua, Gagauz: ga, Russian: ru, Bulgarian: bg, Roma: rm, Other: ot, 'Not declared': notDeclaredEthnicityPct };
-      }),
+      parents: ['district', 'residence'],
+      table: ethnicityRows(),
       unit: 'count',
-      source: 'MODELLED by unit from published national, regional and unit figures (see districts.ts)',
+      source: 'MODELLED by unit and residence from published national, regional, unit and urban/rural figures (see districts.ts, ethnocultural.ts)',
     },
     { name: 'mother_tongue', values: motherTongues, parents: ['ethnicity', 'region'], table: motherTongueRows(), unit: 'count', source: 'NBS figure 16 (3P); Romanian/Moldovan split by region MODELLED' },
     { name: 'religion', values: Object.keys(targets.religion.distribution), parents: ['ethnicity'], table: religionRows(), unit: 'count', source: 'NBS figure 17 (3P); non-religious shares MODELLED' },
@@ -212,6 +223,14 @@ export const moldova2024: CensusSpecInput = {
     marital_status: target(targets.maritalStatus),
     employment_status: target(targets.employment),
   },
+  conditionalTargets: targets.conditionalTargets.map((t) => ({
+    name: t.name,
+    attribute: t.attribute,
+    where: Object.fromEntries(Object.entries(t.where).map(([a, values]) => [a, { in: values }])),
+    distribution: t.distribution,
+    unit: 'count' as const,
+    source: t.source,
+  })),
   constraints: [...constraints, ...occupationMinEducation],
   outputOrder: [
     'id', 'name', 'first_name', 'last_name', 'sex', 'age', 'age_group', 'region', 'district', 'residence', 'country',

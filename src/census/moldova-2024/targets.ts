@@ -138,3 +138,62 @@ export const employment: TargetTable = {
   },
   source: 'NBS Labour Force Survey 2024 (EST), adult counts DERIVED',
 };
+
+export interface ConditionalTargetTable {
+  name: string;
+  attribute: string;
+  /** Subpopulation: attribute → allowed values (must be parents of `attribute` in the network). */
+  where: Record<string, string[]>;
+  /** Percent; "*" is every value not listed. */
+  distribution: Record<string, number>;
+  source: string;
+}
+
+/**
+ * Published shares inside single units, calibrated like the marginals so regional structure is not left to
+ * sampling luck (Taraclia is ~1,100 of 100,000 adults: ±1.5 points of noise on its own).
+ */
+export const conditionalTargets: readonly ConditionalTargetTable[] = [
+  {
+    name: 'gagauz_in_uta_gagauzia',
+    attribute: 'ethnicity',
+    where: { district: ['UTA Găgăuzia'] },
+    distribution: { Gagauz: 81.2, '*': 18.8 },
+    source: 'NBS census 2024 final, ethnocultural release 2025-10-20 (Moldova1, EVZ; NBS_MEDIA)',
+  },
+  {
+    name: 'bulgarians_in_taraclia',
+    attribute: 'ethnicity',
+    where: { district: ['Taraclia'] },
+    distribution: { Bulgarian: 64.2, '*': 35.8 },
+    source: 'NBS census 2024 final, ethnocultural release 2025-10-20 (Moldova1, EVZ; NBS_MEDIA)',
+  },
+  {
+    name: 'moldovans_in_basarabeasca',
+    attribute: 'ethnicity',
+    where: { district: ['Basarabeasca'] },
+    distribution: { Moldovan: 65.4, '*': 34.6 },
+    source: 'NBS census 2024 final: lowest Moldovan share by unit (Moldova1, EVZ; NBS_MEDIA)',
+  },
+  {
+    name: 'moldovans_in_dubasari',
+    attribute: 'ethnicity',
+    where: { district: ['Dubăsari'] },
+    distribution: { Moldovan: 96.4, '*': 3.6 },
+    source: 'NBS census 2024 final: highest Moldovan share by unit (Moldova1, EVZ; NBS_MEDIA)',
+  },
+  {
+    name: 'mother_tongue_in_chisinau',
+    attribute: 'mother_tongue',
+    where: { region: ['Chișinău'] },
+    distribution: { Romanian: 47.7, Moldovan: 28.7, Russian: 19.7, Ukrainian: 2.4, Gagauz: 0.4, Bulgarian: 0.4, '*': 0.7 },
+    source: 'NBS census 2024 final, annex 5.13 (NBS_ANNEX_3P)',
+  },
+  {
+    name: 'mother_tongue_in_uta_gagauzia',
+    attribute: 'mother_tongue',
+    where: { region: ['UTA Găgăuzia'] },
+    distribution: { Gagauz: 77.2, Russian: 12.1, Moldovan: 4.5, Bulgarian: 4.2, Ukrainian: 1.2, Romanian: 0.2, '*': 0.6 },
+    source: 'NBS census 2024 final, annex 5.13 (NBS_ANNEX_3P)',
+  },
+];
