@@ -1,39 +1,52 @@
 import { readFile } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type LoadedConfig, loadConfig, parseJsonText } from './config.js';
+import { runMain, runNarrate, runSample } from './commands.js';
+import { loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
-import { isSpecialFile, openOutput, writeFileAtomic } from './output.js';
 import { runMetadata } from './run-metadata.js';
-import { prepareRun } from './prepare-run.js';
-import { sampleStages } from './sample-pipeline.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: gen-stream [command] [options] < config.json > personas.jsonl
 
-Generates census-grounded synthetic personas as JSONL, one per line.
+Generates census-grounded synthetic personas with narratives, as JSONL, one per line.
 
 Commands:
-  (none)    run the whole configured pipeline
-  sample    run only the generator and online calibration (the first stage of a pipe)
+  (none)    run the whole configured pipeline: generator, calibration, narratives
+  sample    only the generator and online calibration: structured personas (first stage of a pipe)
+  narrate   add narratives to personas read as JSONL from stdin (a pipe stage)
   describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
   help      show this help
 
 Options:
-  -c, --config FILE   read the config from FILE instead of stdin
-  -n, --count N       number of personas (overrides "count")
-      --seed S        master seed, a non-negative integer (overrides "seed")
-  -o, --out FILE|-    output file, "-" for stdout (overrides "out")
-  -q, --quiet         no summary line on stderr
-  -h, --help          show help for the command
+  -c, --config FILE      read the config from FILE instead of stdin
+  -n, --count N          number of personas (overrides "count")
+      --seed S           master seed, a non-negative integer (overrides "seed")
+  -o, --out FILE|-       output file, "-" for stdout (overrides "out")
+      --failed FILE      failure file (default <out>.failed.jsonl, or gen-stream.failed.jsonl for stdout)
+      --llm-base-url URL OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1 (overrides llm.baseUrl)
+      --llm-model NAME   model name (overrides llm.model)
+      --concurrency N    requests in flight at most (overrides llm.concurrency)
+      --max-cost X       stop taking records once the estimated cost reaches X (overrides llm.maxCost)
+  -q, --quiet            no progress or summary on stderr
+  -h, --help             show help for the command
 
-The config is JSON (see README, "Config reference"). With no --config and stdin a terminal or empty, the
-built-in default is used: 1,000 adults of Moldova (census "moldova-2024"), seed 42.
-Exit codes: 0 ok, 1 run failure, 2 bad input or config, 130 interrupted.`,
+Without an llm block the offline template narrator writes the narratives (no key needed). API keys come only
+from the environment variable named by llm.apiKeyEnv (default OPENAI_API_KEY).
+With no --config and stdin a terminal or empty, the built-in default config is used.
+Exit codes: 0 ok, 1 run failure (e.g. the API rejected the key), 2 bad input or config, 130 interrupted.`,
   sample: `Usage: gen-stream sample [options] < config.json > skeletons.jsonl
 
 Runs only the census generator and online IPF calibration: structured personas without narratives.
-Options are those of gen-stream (-c, -n, --seed, -o, -q, -h).`,
+Options: -c, -n, --seed, -o, -q, -h as for gen-stream.`,
+  narrate: `Usage: gen-stream sample < config.json | gen-stream narrate --config config.json > personas.jsonl
+       gen-stream narrate --config config.json --retry-failed personas.jsonl.failed.jsonl >> personas.jsonl
+
+Adds the narrative fields to persona records read as JSONL (stdin, or --input FILE), keeping their order.
+Records whose narratives cannot be obtained go to the failure file with the error and the attempts;
+--retry-failed FILE narrates the records of such a file again (new failures go to FILE.retry.jsonl).
+Options: --config FILE (the config; stdin carries the records), --input FILE, --retry-failed FILE, -o, --failed,
+--llm-base-url, --llm-model, --concurrency, --max-cost, -q, -h.`,
   describe: `Usage: gen-stream describe [--config FILE] < config.json
 
 Prints what a run with this config would be made of, as JSON: the census and the source of every table
@@ -46,6 +59,13 @@ const OPTIONS = {
   count: { type: 'string', short: 'n' },
   seed: { type: 'string' },
   out: { type: 'string', short: 'o' },
+  failed: { type: 'string' },
+  input: { type: 'string' },
+  'retry-failed': { type: 'string' },
+  'llm-base-url': { type: 'string' },
+  'llm-model': { type: 'string' },
+  concurrency: { type: 'string' },
+  'max-cost': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -58,6 +78,13 @@ function integerFlag(name: string, raw: string | undefined, min: number): number
   return Number(raw);
 }
 
+function numberFlag(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${name}: expected a positive number, received "${raw}"`);
+  return n;
+}
+
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
@@ -65,7 +92,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function readConfig(file: string | undefined): Promise<{ value: unknown; source: string }> {
+async function readConfig(file: string | undefined, stdinIsData: boolean): Promise<{ value: unknown; source: string }> {
   if (file !== undefined) {
     let text: string;
     try {
@@ -75,44 +102,38 @@ async function readConfig(file: string | undefined): Promise<{ value: unknown; s
     }
     return { value: parseJsonText(text, file), source: file };
   }
+  if (stdinIsData) return { value: {}, source: 'defaults' };
   const text = await readStdin();
   // An empty stdin (a terminal, /dev/null) means "the built-in default".
   return { value: text.trim() === '' ? {} : parseJsonText(text, '<stdin>'), source: '<stdin>' };
 }
 
-function withOverrides(value: unknown, flags: { count?: number; seed?: number; out?: string }): unknown {
+interface Overrides {
+  count?: number;
+  seed?: number;
+  out?: string;
+  llmBaseUrl?: string;
+  llmModel?: string;
+  concurrency?: number;
+  maxCost?: number;
+}
+
+function withOverrides(value: unknown, flags: Overrides): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   if (flags.count !== undefined) copy.count = flags.count;
   if (flags.seed !== undefined) copy.seed = flags.seed;
   if (flags.out !== undefined) copy.out = flags.out;
+  const llmFlags = [flags.llmBaseUrl, flags.llmModel, flags.concurrency, flags.maxCost].some((f) => f !== undefined);
+  if (llmFlags) {
+    const llm: Record<string, unknown> = typeof copy.llm === 'object' && copy.llm !== null ? { ...(copy.llm as Record<string, unknown>) } : {};
+    if (flags.llmBaseUrl !== undefined) llm.baseUrl = flags.llmBaseUrl;
+    if (flags.llmModel !== undefined) llm.model = flags.llmModel;
+    if (flags.concurrency !== undefined) llm.concurrency = flags.concurrency;
+    if (flags.maxCost !== undefined) llm.maxCost = flags.maxCost;
+    copy.llm = llm;
+  }
   return copy;
-}
-
-async function runSample(loaded: LoadedConfig, quiet: boolean): Promise<void> {
-  const { config, model } = loaded;
-  const started = process.hrtime.bigint();
-  const run = prepareRun(model, config);
-  const stages = sampleStages(run, config, 0, config.count);
-  const output = openOutput(config.out);
-  try {
-    await pipeline([...stages, output.stream]);
-    await output.commit();
-    if (config.out !== '-' && !isSpecialFile(config.out)) {
-      await writeFileAtomic(`${config.out}.meta.json`, `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
-    }
-  } catch (err) {
-    await output.abort();
-    throw err;
-  }
-  if (!quiet) {
-    const secs = Number(process.hrtime.bigint() - started) / 1e9;
-    const { accepted, proposals } = run.sampler.stats;
-    process.stderr.write(
-      `gen-stream: ${config.count} records in ${secs.toFixed(2)} s (${Math.round(config.count / secs)} records/s), ` +
-        `constraint acceptance ${((100 * accepted) / proposals).toFixed(1)} %\n`,
-    );
-  }
 }
 
 /** Runs the CLI and resolves to the process exit code. Never calls process.exit (piped output would be cut). */
@@ -131,16 +152,32 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
-    if (!['main', 'sample', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
-    const flags = { count: integerFlag('count', values.count, 1), seed: integerFlag('seed', values.seed, 0), out: values.out };
-    const { value, source } = await readConfig(values.config);
+    if (!['main', 'sample', 'narrate', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+    const retryFailed = values['retry-failed'];
+    if ((retryFailed || values.input) && command !== 'narrate') throw new UsageError('--input and --retry-failed belong to the narrate command');
+    if (retryFailed && values.failed && resolve(retryFailed) === resolve(values.failed)) throw new UsageError('--failed must differ from --retry-failed');
+    const flags: Overrides = {
+      count: integerFlag('count', values.count, 1),
+      seed: integerFlag('seed', values.seed, 0),
+      out: values.out,
+      llmBaseUrl: values['llm-base-url'],
+      llmModel: values['llm-model'],
+      concurrency: integerFlag('concurrency', values.concurrency, 1),
+      maxCost: numberFlag('max-cost', values['max-cost']),
+    };
+    // narrate reads records on stdin unless they come from a file, so its config must come from --config.
+    const stdinIsData = command === 'narrate' && !retryFailed && !values.input;
+    const { value, source } = await readConfig(values.config, stdinIsData);
     const loaded = loadConfig(withOverrides(value, flags), source);
+    const quiet = values.quiet ?? false;
+    const options = { quiet, failedPath: values.failed };
     if (command === 'describe') {
       process.stdout.write(`${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
       return 0;
     }
-    await runSample(loaded, values.quiet ?? false);
-    return 0;
+    if (command === 'sample') return await runSample(loaded, options);
+    if (command === 'narrate') return await runNarrate(loaded, { ...options, input: values.input, retryFailed });
+    return await runMain(loaded, options);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     // `| head` closed our stdout: that is the reader's choice, not a failure.

@@ -19,6 +19,51 @@ export const configSchema = z.strictObject({
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(42),
   /** Output file, or "-" for stdout. */
   out: z.string().min(1).default('-'),
+  narrative: z
+    .strictObject({
+      /** false: structured personas only (what `gen-stream sample` writes). */
+      enabled: z.boolean().default(true),
+      /** Language of the narratives. The offline template narrator writes ro and en. */
+      language: z.enum(['ro', 'en', 'ru']).default('ro'),
+    })
+    .default({ enabled: true, language: 'ro' }),
+  /** An OpenAI-compatible chat-completions endpoint. Without this block the offline template narrator is used. */
+  llm: z
+    .strictObject({
+      /** API root, e.g. http://127.0.0.1:8000/v1 — requests go to {baseUrl}/chat/completions. */
+      baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:8000/v1' }),
+      model: z.string().min(1),
+      /** Name of the environment variable holding the API key (never the key itself). */
+      apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').default('OPENAI_API_KEY'),
+      /** Requests in flight at most. */
+      concurrency: z.number().int().min(1).max(4096).default(16),
+      /** Records started but not yet emitted at most (a slow request holds back at most this many); default 4 × concurrency. */
+      reorderWindow: z.number().int().min(1).max(1_000_000).optional(),
+      /** Retries of a request after retryable failures (429, 5xx, resets, timeouts). */
+      maxRetries: z.number().int().min(0).max(20).default(6),
+      /** Extra requests after an answer that fails validation (the error is fed back). */
+      maxInvalidRetries: z.number().int().min(0).max(10).default(2),
+      /** Whole-attempt timeout. */
+      timeoutMs: z.number().int().min(100).max(3_600_000).default(180_000),
+      /** Time to response headers; a non-streamed completion sends headers only when done. */
+      headersTimeoutMs: z.number().int().min(100).max(3_600_000).default(170_000),
+      /** Longest pause between body chunks. */
+      bodyTimeoutMs: z.number().int().min(100).max(3_600_000).default(60_000),
+      /** Backoff base and cap; Retry-After is honoured up to the cap. */
+      retryBaseMs: z.number().int().min(1).max(60_000).default(500),
+      retryMaxMs: z.number().int().min(1).max(600_000).default(30_000),
+      temperature: z.number().min(0).max(2).default(0.8),
+      maxTokens: z.number().int().min(16).max(100_000).optional(),
+      /** json_schema (OpenAI, vLLM, recent Ollama) or json_object plus instructions (DashScope, older servers). */
+      responseFormat: z.enum(['json_schema', 'json_object']).default('json_schema'),
+      /** Request groups: "three" (profile, culture, interests) or "single" (one request per record, cheaper). */
+      grouping: z.enum(['three', 'single']).default('three'),
+      /** Stop taking new records once the estimated cost reaches this (in the currency of `prices`). */
+      maxCost: z.number().positive().optional(),
+      /** Price per 1M tokens by model name, for the cost estimate. */
+      prices: z.record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() })).default({}),
+    })
+    .optional(),
   sampling: z
     .strictObject({
       /** Cap on proposals for one record before the run stops with E_INFEASIBLE. */
@@ -47,6 +92,7 @@ export const configSchema = z.strictObject({
 });
 
 export type Config = z.output<typeof configSchema>;
+export type LlmConfig = NonNullable<Config['llm']>;
 export type ConfigInput = z.input<typeof configSchema>;
 
 export interface LoadedConfig {

@@ -4,7 +4,12 @@ export type ErrorCode =
   | 'E_INPUT'
   | 'E_INFEASIBLE'
   | 'E_CALIBRATION'
-  | 'E_USAGE';
+  | 'E_USAGE'
+  | 'E_LLM_AUTH'
+  | 'E_LLM_QUOTA'
+  | 'E_LLM_REQUEST'
+  | 'E_LLM_RETRIES'
+  | 'E_LLM_INVALID';
 
 export interface ConfigIssue {
   /** Where the problem is: a config path such as `census.attributes[3].table["Nord"]`, or `file:line`. */
@@ -53,5 +58,20 @@ export class InfeasibleError extends GenStreamError {
     super('E_INFEASIBLE', detail, 2);
     this.constraint = constraint;
     this.acceptanceRate = acceptanceRate;
+  }
+}
+
+/**
+ * A chat-completion failure. `fatal` ones (bad key, exhausted quota) stop the run; the others fail one record,
+ * which goes to the failure file. Messages never contain the API key (the client redacts server text).
+ */
+export class LlmError extends GenStreamError {
+  readonly fatal: boolean;
+  readonly status: number | null;
+  constructor(code: 'E_LLM_AUTH' | 'E_LLM_QUOTA' | 'E_LLM_REQUEST' | 'E_LLM_RETRIES' | 'E_LLM_INVALID', message: string, status: number | null = null) {
+    super(code, message, 1);
+    this.name = 'LlmError';
+    this.fatal = code === 'E_LLM_AUTH' || code === 'E_LLM_QUOTA';
+    this.status = status;
   }
 }

@@ -13,6 +13,8 @@ export const Stream = {
   id: 3,
   warmup: 4,
   probe: 5,
+  narrative: 6,
+  retry: 7,
 } as const;
 
 // murmur3's 32-bit finaliser: full avalanche, cheap with Math.imul.

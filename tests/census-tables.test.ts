@@ -7,7 +7,7 @@ import { districts } from '../src/census/moldova-2024/districts.js';
 import { nameSets } from '../src/census/moldova-2024/names.js';
 import { builtInCensuses } from '../src/census/registry.js';
 import { censusSpecSchema } from '../src/census/schema.js';
-import { parseLines, runCli } from './helpers.js';
+import { parseLines, runCli } from './helpers/cli.js';
 
 describe('every built-in census table', () => {
   for (const [name, input] of Object.entries(builtInCensuses)) {
@@ -53,7 +53,7 @@ describe('moldova-2024 data', () => {
   });
 
   it('names fit sex and ethnicity, with gendered surnames where the language has them', async () => {
-    const res = await runCli(['-n', '20000', '-q', '--seed', '11']);
+    const res = await runCli(['sample', '-n', '20000', '-q', '--seed', '11']);
     const records = parseLines(res.stdout);
     let gendered = 0;
     for (const r of records) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { ConfigError, InfeasibleError } from '../src/errors.js';
-import { FIXTURES, runCli } from './helpers.js';
+import { FIXTURES, runCli } from './helpers/cli.js';
 
 type Json = Record<string, any>; // test fixtures are edited freely
 

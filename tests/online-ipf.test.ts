@@ -8,7 +8,7 @@ import { OnlineIpf } from '../src/online-ipf.js';
 import { prepareRun } from '../src/prepare-run.js';
 import { sampleStages } from '../src/sample-pipeline.js';
 import { Sampler } from '../src/sampler.js';
-import { parseLines } from './helpers.js';
+import { parseLines } from './helpers/cli.js';
 
 async function collect(stages: ReturnType<typeof sampleStages>): Promise<string> {
   let text = '';

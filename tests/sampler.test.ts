@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { Stream, rngFor } from '../src/rng.js';
 import { Sampler } from '../src/sampler.js';
-import { parseLines, runCli } from './helpers.js';
+import { parseLines, runCli } from './helpers/cli.js';
 
 describe('rejection sampling', () => {
   it('every record satisfies every constraint of the census (checked on the compiled masks)', () => {
@@ -23,7 +23,7 @@ describe('rejection sampling', () => {
   });
 
   it('the constraints hold in CLI output, read back as JSON', async () => {
-    const records = parseLines((await runCli(['-n', '30000', '-q', '--seed', '5'])).stdout);
+    const records = parseLines((await runCli(['sample', '-n', '30000', '-q', '--seed', '5'])).stdout);
     for (const r of records) {
       const age = Number(r.age);
       if (r.education_level === 'higher') assert.ok(age >= 21);

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const BIN = fileURLToPath(new URL('../../bin/gen-stream.js', import.meta.url));
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../../bin/gen-stream.js', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
 export interface CliResult {
   code: number | null;
@@ -11,9 +11,9 @@ export interface CliResult {
 }
 
 /** Runs the real CLI in a child process, feeding `input` on stdin (or nothing: an empty stdin). */
-export function runCli(args: readonly string[], input?: string): Promise<CliResult> {
+export function runCli(args: readonly string[], input?: string, env: Record<string, string> = {}, cwd?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env }, cwd });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));

@@ -1,0 +1,131 @@
+import { Pool } from 'undici';
+import { LlmError } from '../errors.js';
+import type { Rng } from '../rng.js';
+import { backoffMs, classifyStatus, isRetryableNetworkError, retryAfterMs } from './retry-policy.js';
+
+export interface ChatClientOptions {
+  baseUrl: string;
+  /** Sent as a Bearer token; kept only in this object and redacted from every message we build. */
+  apiKey: string | null;
+  connections: number;
+  maxRetries: number;
+  timeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface Completion {
+  content: string;
+  usage: Usage;
+}
+
+/** Counted as they happen, so a request that finally fails still reports its attempts. */
+export interface AttemptCounter {
+  requests: number;
+  retries: number;
+}
+
+/** Keep-alive a little under common servers' 5 s, so we never reuse a socket the server is closing. */
+const KEEP_ALIVE_MS = 4_000;
+const ERROR_BODY_CHARS = 300;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * OpenAI-compatible chat completions over an undici Pool. Owns the retry policy (undici's retry interceptor
+ * skips POST, does not retry its own timeouts and has no jitter): retries 408/409/429/5xx and network errors
+ * with full-jitter backoff, honouring retry-after(-ms) up to `retryMaxMs`. Bounding in-flight requests is the
+ * caller's job (the Pool's own queue is unbounded).
+ */
+export class ChatClient {
+  private readonly pool: Pool;
+  private readonly path: string;
+  private readonly options: ChatClientOptions;
+
+  constructor(options: ChatClientOptions) {
+    this.options = options;
+    const url = new URL(options.baseUrl);
+    this.path = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
+    this.pool = new Pool(url.origin, {
+      connections: options.connections,
+      pipelining: 1,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      keepAliveMaxTimeout: KEEP_ALIVE_MS,
+      headersTimeout: options.headersTimeoutMs,
+      bodyTimeout: options.bodyTimeoutMs,
+    });
+  }
+
+  /** Removes the API key from any text that may have come back from a server or a library. */
+  redact(text: string): string {
+    const key = this.options.apiKey;
+    return key ? text.split(key).join('***') : text;
+  }
+
+  async complete(body: unknown, rng: Rng, counter: AttemptCounter): Promise<Completion> {
+    const { maxRetries, retryBaseMs, retryMaxMs } = this.options;
+    const payload = JSON.stringify(body);
+    for (let attempt = 0; ; attempt++) {
+      counter.requests++;
+      let wait: number | null = null;
+      let failure: string;
+      try {
+        const res = await this.pool.request({
+          path: this.path,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
+          },
+          body: payload,
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
+        const text = await res.body.text(); // always consumed, or the connection is never released
+        const verdict = classifyStatus(res.statusCode, text);
+        if (verdict === 'ok') return parseCompletion(text, this);
+        const detail = `HTTP ${res.statusCode} from ${this.path}: ${this.redact(text.slice(0, ERROR_BODY_CHARS))}`;
+        if (verdict === 'auth') throw new LlmError('E_LLM_AUTH', `the API rejected the key (${detail}); check llm.apiKeyEnv and the key's region/project`, res.statusCode);
+        if (verdict === 'quota') throw new LlmError('E_LLM_QUOTA', `the API quota is exhausted (${detail})`, res.statusCode);
+        if (verdict === 'record') throw new LlmError('E_LLM_REQUEST', detail, res.statusCode);
+        failure = detail;
+        wait = retryAfterMs(res.headers);
+      } catch (err) {
+        if (err instanceof LlmError) throw err;
+        if (!isRetryableNetworkError(err)) throw new LlmError('E_LLM_REQUEST', this.redact(`request failed: ${(err as Error).message}`));
+        const e = err as { code?: string; name?: string; message?: string };
+        failure = this.redact(`${e.code ?? e.name}: ${e.message}`);
+      }
+      if (attempt >= maxRetries) throw new LlmError('E_LLM_RETRIES', `gave up after ${attempt + 1} attempts; last: ${failure}`);
+      counter.retries++;
+      await sleep(Math.min(retryMaxMs, wait ?? backoffMs(attempt, retryBaseMs, retryMaxMs, rng)));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}
+
+function parseCompletion(text: string, client: ChatClient): { content: string; usage: Usage } {
+  let parsed: { choices?: Array<{ message?: { content?: unknown; refusal?: unknown } }>; usage?: { prompt_tokens?: number; completion_tokens?: number } };
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    throw new LlmError('E_LLM_INVALID', `the server answered 200 with a body that is not JSON: ${client.redact(text.slice(0, ERROR_BODY_CHARS))}`);
+  }
+  const message = parsed.choices?.[0]?.message;
+  if (message?.refusal) throw new LlmError('E_LLM_REQUEST', `the model refused: ${client.redact(String(message.refusal).slice(0, ERROR_BODY_CHARS))}`);
+  if (typeof message?.content !== 'string') throw new LlmError('E_LLM_INVALID', 'the completion has no choices[0].message.content');
+  return {
+    content: message.content,
+    usage: { promptTokens: parsed.usage?.prompt_tokens ?? 0, completionTokens: parsed.usage?.completion_tokens ?? 0 },
+  };
+}

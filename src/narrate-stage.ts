@@ -1,0 +1,61 @@
+import type { Duplex, Transform } from 'node:stream';
+import type { Config } from './config.js';
+import { UsageError } from './errors.js';
+import type { FailureSink } from './failure-sink.js';
+import { ChatClient } from './llm/chat-client.js';
+import { prepareGroups } from './llm/narrate-record.js';
+import { requestGroups } from './prompts/messages.js';
+import type { RunStats } from './run-stats.js';
+import { createNarrateLlm } from './streams/narrate-llm.js';
+import { createNarrateTemplate } from './streams/narrate-template.js';
+
+export interface NarrateStage {
+  stage: Transform | Duplex;
+  /** Releases sockets; call after the pipeline ends, whatever its outcome. */
+  close(): Promise<void>;
+}
+
+/** The narrative stage a config asks for: the LLM when an `llm` block is present, else the template narrator. */
+export function createNarrateStage(config: Config, stats: RunStats, failures: FailureSink, onStop: () => void, warn: (msg: string) => void): NarrateStage {
+  const language = config.narrative.language;
+  const llm = config.llm;
+  if (!llm) {
+    if (language === 'ru') throw new UsageError('narrative.language "ru" needs an llm block: the offline template narrator writes ro and en');
+    return { stage: createNarrateTemplate(language, stats), close: async () => {} };
+  }
+  const apiKey = process.env[llm.apiKeyEnv] || null;
+  if (!apiKey) warn(`environment variable ${llm.apiKeyEnv} (llm.apiKeyEnv) is not set: sending requests without an API key`);
+  const client = new ChatClient({
+    baseUrl: llm.baseUrl,
+    apiKey,
+    connections: llm.concurrency,
+    maxRetries: llm.maxRetries,
+    timeoutMs: llm.timeoutMs,
+    headersTimeoutMs: llm.headersTimeoutMs,
+    bodyTimeoutMs: llm.bodyTimeoutMs,
+    retryBaseMs: llm.retryBaseMs,
+    retryMaxMs: llm.retryMaxMs,
+  });
+  const stage = createNarrateLlm({
+    client,
+    groups: prepareGroups(requestGroups(llm.grouping), llm.responseFormat),
+    narrate: {
+      model: llm.model,
+      temperature: llm.temperature,
+      maxTokens: llm.maxTokens,
+      responseFormat: llm.responseFormat,
+      maxInvalidRetries: llm.maxInvalidRetries,
+      language,
+    },
+    concurrency: llm.concurrency,
+    window: llm.reorderWindow ?? 4 * llm.concurrency,
+    failures,
+    stats,
+    provider: `llm:${llm.model}`,
+    seed: config.seed,
+    price: llm.prices[llm.model],
+    maxCost: llm.maxCost,
+    onStop,
+  });
+  return { stage, close: () => client.close() };
+}
