@@ -37,7 +37,7 @@ export const configSchema = z.strictObject({
       apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').default('OPENAI_API_KEY'),
       /** Requests in flight at most. */
       concurrency: z.number().int().min(1).max(4096).default(16),
-      /** Records started but not yet emitted at most (a slow request holds back at most this many); default 4 × concurrency. */
+      /** Records started but not yet emitted at most (a slow request holds back at most this many); default 8 × concurrency. */
       reorderWindow: z.number().int().min(1).max(1_000_000).optional(),
       /** Retries of a request after retryable failures (429, 5xx, resets, timeouts). */
       maxRetries: z.number().int().min(0).max(20).default(6),

@@ -48,7 +48,7 @@ export function createNarrateStage(config: Config, stats: RunStats, failures: Fa
       language,
     },
     concurrency: llm.concurrency,
-    window: llm.reorderWindow ?? 4 * llm.concurrency,
+    window: llm.reorderWindow ?? 8 * llm.concurrency,
     failures,
     stats,
     provider: `llm:${llm.model}`,

@@ -14,6 +14,8 @@ export interface ChatClientOptions {
   bodyTimeoutMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Called after every HTTP attempt with its duration and response headers (benchmarks measure client overhead). */
+  onAttempt?: (elapsedMs: number, headers: Readonly<Record<string, string | string[] | undefined>>) => void;
 }
 
 export interface Usage {
@@ -69,13 +71,15 @@ export class ChatClient {
     return key ? text.split(key).join('***') : text;
   }
 
+  /** `body`: the request object, or its JSON text when the caller has already serialised it. */
   async complete(body: unknown, rng: Rng, counter: AttemptCounter): Promise<Completion> {
     const { maxRetries, retryBaseMs, retryMaxMs } = this.options;
-    const payload = JSON.stringify(body);
+    const payload = typeof body === 'string' ? body : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       counter.requests++;
       let wait: number | null = null;
       let failure: string;
+      const t0 = performance.now();
       try {
         const res = await this.pool.request({
           path: this.path,
@@ -89,6 +93,7 @@ export class ChatClient {
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
         const text = await res.body.text(); // always consumed, or the connection is never released
+        this.options.onAttempt?.(performance.now() - t0, res.headers);
         const verdict = classifyStatus(res.statusCode, text);
         if (verdict === 'ok') return parseCompletion(text, this);
         const detail = `HTTP ${res.statusCode} from ${this.path}: ${this.redact(text.slice(0, ERROR_BODY_CHARS))}`;

@@ -29,6 +29,8 @@ interface PreparedGroup {
   group: RequestGroup;
   schema: z.ZodObject<Record<string, z.ZodTypeAny>>;
   responseFormat: Record<string, unknown>;
+  /** responseFormat serialised once: it is the same ~1 KB in every request of the group. */
+  responseFormatJson: string;
 }
 
 /**
@@ -51,14 +53,11 @@ function wireSchema(schema: z.ZodTypeAny): Record<string, unknown> {
 export function prepareGroups(groups: readonly RequestGroup[], responseFormat: 'json_schema' | 'json_object'): PreparedGroup[] {
   return groups.map((group) => {
     const schema = fieldsSchema(group.fields);
-    return {
-      group,
-      schema,
-      responseFormat:
-        responseFormat === 'json_schema'
-          ? { type: 'json_schema', json_schema: { name: `persona_${group.name}`, strict: true, schema: wireSchema(schema) } }
-          : { type: 'json_object' },
-    };
+    const format =
+      responseFormat === 'json_schema'
+        ? { type: 'json_schema', json_schema: { name: `persona_${group.name}`, strict: true, schema: wireSchema(schema) } }
+        : { type: 'json_object' };
+    return { group, schema, responseFormat: format, responseFormatJson: JSON.stringify(format) };
   });
 }
 
@@ -69,9 +68,11 @@ function namesPersona(narrative: Narrative, record: Readonly<Record<string, unkn
   if (language === 'ru') return null; // names are transliterated to Cyrillic; not checkable by substring
   const names = [record.first_name, record.last_name].filter((n): n is string => typeof n === 'string' && n !== '').map(fold);
   if (!names.length) return null;
+  const raw = [record.first_name, record.last_name].filter((n): n is string => typeof n === 'string' && n !== '');
   for (const field of ['descriere_generala', 'cultural_background', 'persona_summary'] as const) {
     const text = narrative[field];
-    if (typeof text === 'string' && !names.some((n) => fold(text).includes(n))) return `${field} does not name the persona (${String(record.name)})`;
+    if (typeof text !== 'string' || raw.some((n) => text.includes(n))) continue; // the common case, without folding
+    if (!names.some((n) => fold(text).includes(n))) return `${field} does not name the persona (${String(record.name)})`;
   }
   return null;
 }
@@ -79,7 +80,9 @@ function namesPersona(narrative: Narrative, record: Readonly<Record<string, unkn
 function validate(content: string, prepared: PreparedGroup, record: Readonly<Record<string, unknown>>, language: Language): { ok: Narrative } | { error: string } {
   let json: unknown;
   try {
-    json = JSON.parse(content.trim().replace(/^```(?:json)?\s*|\s*```$/g, ''));
+    const trimmed = content.trim();
+    // Some servers wrap JSON in a markdown fence despite response_format.
+    json = JSON.parse(trimmed.startsWith('```') ? trimmed.replace(/^```(?:json)?\s*/, '').replace(/\s*```$/, '') : trimmed);
   } catch (err) {
     return { error: `not valid JSON (${(err as Error).message})` };
   }
@@ -109,13 +112,8 @@ export async function narrateRecord(
     let lastError = '';
     let done = false;
     for (let attempt = 0; attempt <= options.maxInvalidRetries && !done; attempt++) {
-      const body = {
-        model: options.model,
-        messages,
-        temperature: options.temperature,
-        ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}),
-        response_format: prepared.responseFormat,
-      };
+      const head = JSON.stringify({ model: options.model, messages, temperature: options.temperature, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) });
+      const body = `${head.slice(0, -1)},"response_format":${prepared.responseFormatJson}}`;
       let content: string;
       try {
         const completion = await client.complete(body, rng, tally);

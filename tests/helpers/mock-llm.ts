@@ -231,7 +231,7 @@ export class MockLlm {
       }
       this.stats.answered++;
       if (o.slowName && facts.name === o.slowName) this.stats.requestsWhenSlowAnswered = this.stats.requests;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
+      res.writeHead(200, { 'content-type': 'application/json', 'x-mock-latency-ms': wait.toFixed(3) }).end(
         JSON.stringify({
           id: `chatcmpl-${this.stats.requests}`,
           object: 'chat.completion',
