@@ -32,16 +32,26 @@ import { Stream, rngFor } from '../src/rng.js';
 const SELF = fileURLToPath(import.meta.url);
 const MOCK = fileURLToPath(new URL('../tests/helpers/mock-llm.js', import.meta.url));
 
-function personas(n: number): Record<string, unknown>[] {
+/**
+ * Personas drawn on demand, in batches of 256: the benchmark holds no more records than the stage does.
+ * The set-up (config, warm-up) runs at the call, before the clock starts; only the draws run inside it.
+ */
+function personaBatches(n: number): Generator<Record<string, unknown>[]> {
   const { model, config } = loadConfig({ count: n, seed: 42 });
   const run = prepareRun(model, config);
   const format = createRecordFormatter(model, 42);
   const codes = new Uint16Array(run.sampler.width);
   // Calibration is irrelevant to this benchmark: plain draws are enough to make prompts.
-  return Array.from({ length: n }, (_, i) => {
-    run.sampler.sample(rngFor(42, Stream.person, i), codes, 0);
-    return JSON.parse(format(codes, 0, i)) as Record<string, unknown>;
-  });
+  return (function* () {
+    for (let start = 0; start < n; start += 256) {
+      const batch: Record<string, unknown>[] = [];
+      for (let i = start; i < Math.min(n, start + 256); i++) {
+        run.sampler.sample(rngFor(42, Stream.person, i), codes, 0);
+        batch.push(JSON.parse(format(codes, 0, i)) as Record<string, unknown>);
+      }
+      yield batch;
+    }
+  })();
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : NaN);
@@ -59,7 +69,7 @@ async function startMock(): Promise<{ url: string; stop: () => Promise<{ meanLat
   };
 }
 
-async function runOurs(url: string, records: Record<string, unknown>[], concurrency: number, added: number[]): Promise<void> {
+async function runOurs(url: string, batches: Generator<Record<string, unknown>[]>, concurrency: number, added: number[]): Promise<void> {
   const client = new ChatClient({
     baseUrl: url,
     apiKey: 'bench',
@@ -85,20 +95,22 @@ async function runOurs(url: string, records: Record<string, unknown>[], concurre
     seed: 42,
     onStop: () => {},
   });
-  const batches = Array.from({ length: Math.ceil(records.length / 256) }, (_, i) => records.slice(i * 256, i * 256 + 256));
-  await pipeline(Readable.from(batches, { objectMode: true }), stage, new Writable({ objectMode: true, write: (_c, _e, cb) => cb() }));
+  await pipeline(Readable.from(batches, { objectMode: true, highWaterMark: 1 }), stage, new Writable({ objectMode: true, write: (_c, _e, cb) => cb() }));
   await client.close();
   if (stats.failed) throw new Error(`${stats.failed} records failed`);
 }
 
-async function runSdk(url: string, records: Record<string, unknown>[], concurrency: number, added: number[]): Promise<void> {
+async function runSdk(url: string, batches: Generator<Record<string, unknown>[]>, concurrency: number, added: number[]): Promise<void> {
   const openai = new OpenAI({ baseURL: url, apiKey: 'bench', maxRetries: 3, timeout: 60_000 });
   const [group] = requestGroups('single');
   const [prepared] = prepareGroups([group], 'json_schema');
-  let next = 0;
+  let batch: Record<string, unknown>[] = [];
+  const nextRecord = (): Record<string, unknown> | undefined => {
+    if (!batch.length) batch = batches.next().value ?? [];
+    return batch.shift();
+  };
   const worker = async () => {
-    while (next < records.length) {
-      const record = records[next++];
+    for (let record = nextRecord(); record; record = nextRecord()) {
       const t0 = performance.now();
       const { data, response } = await openai.chat.completions
         .create({
@@ -116,11 +128,11 @@ async function runSdk(url: string, records: Record<string, unknown>[], concurren
 }
 
 async function child(variant: string, n: number, concurrency: number): Promise<void> {
-  const records = personas(n);
   const mock = await startMock();
+  const batches = personaBatches(n);
   const added: number[] = [];
   const t0 = performance.now();
-  await (variant === 'gen-stream' ? runOurs : runSdk)(mock.url, records, concurrency, added);
+  await (variant === 'gen-stream' ? runOurs : runSdk)(mock.url, batches, concurrency, added);
   const seconds = (performance.now() - t0) / 1000;
   const served = await mock.stop();
   const throughput = n / seconds;

@@ -82,6 +82,16 @@ describe('LLM narrative stage against the loopback mock', () => {
     });
   });
 
+  it('slow headers past llm.headersTimeoutMs are timed out and retried', async () => {
+    await withMock({ rateSlowHeaders: 0.1, slowHeadersMs: 1500 }, async (url, mock) => {
+      const res = await runCli(['-q', '-n', '60'], llmConfig(url, { grouping: 'single', headersTimeoutMs: 200 }));
+      assert.equal(res.code, 0, res.stderr);
+      assert.equal(parseLines(res.stdout).length, 60);
+      assert.ok((mock.stats.faults.slow_headers ?? 0) > 0);
+      assert.ok(mock.stats.requests > 60, 'timed-out requests were retried');
+    });
+  });
+
   it('a slow request holds back at most the reorder window, not the whole input', async () => {
     const first = parseLines((await runCli(['sample', '-q', '-n', '1', '--seed', '42'])).stdout)[0];
     await withMock({ medianMs: 2, slowName: String(first.name), slowMs: 1500 }, async (url, mock) => {

@@ -21,6 +21,9 @@ export interface MockOptions {
   rate500: number;
   rateReset: number;
   rateInvalidJson: number;
+  /** Share of requests whose headers are held back `slowHeadersMs` (past a client's headers timeout). */
+  rateSlowHeaders: number;
+  slowHeadersMs: number;
   /** 429s carry `retry-after-ms` with this value (and `Retry-After` in seconds). */
   retryAfterMs: number;
   /** If set, requests whose bearer token differs get 401. */
@@ -46,6 +49,8 @@ export const DEFAULT_MOCK: MockOptions = {
   rate500: 0,
   rateReset: 0,
   rateInvalidJson: 0,
+  rateSlowHeaders: 0,
+  slowHeadersMs: 0,
   retryAfterMs: 20,
   requireKey: null,
   forceStatus: null,
@@ -217,6 +222,11 @@ export class MockLlm {
         this.fault('500');
         res.writeHead(500, { 'content-type': 'application/json' }).end(errorBody('The server had an error'));
         return;
+      }
+      if (this.random() < o.rateSlowHeaders) {
+        this.fault('slow_headers');
+        await new Promise((r) => setTimeout(r, o.slowHeadersMs));
+        if (res.destroyed || req.socket.destroyed) return; // the client gave up, as it should
       }
       if (this.random() < o.rateReset) {
         this.fault('reset');
