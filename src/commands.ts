@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { LoadedConfig } from './config.js';
@@ -57,6 +58,32 @@ function exitCode(stats: RunStats): number {
   return stats.stopReason && /^E_LLM_/.test(stats.stopReason) ? 1 : 0;
 }
 
+/**
+ * Runs a narrating pipeline: `head` stages (a source of record arrays) → narrative stage → JSONL → output,
+ * with progress, and releases the HTTP pool and the failure file whatever happens. `head` receives the stop
+ * flag the narrative stage raises when it stops taking records.
+ */
+async function runNarrating(
+  loaded: LoadedConfig,
+  options: RunOptions,
+  stats: RunStats,
+  failures: FailureSink,
+  head: (shouldStop: () => boolean) => Array<Readable | Transform>,
+): Promise<number> {
+  let stopRequested = false;
+  const narrate = createNarrateStage(loaded.config, stats, failures, () => (stopRequested = true), warn);
+  const stopProgress = startProgress(stats, !options.quiet);
+  try {
+    await runInto(loaded, [...head(() => stopRequested), narrate.stage, createWriteJsonl()]);
+  } finally {
+    stopProgress();
+    await narrate.close();
+    await failures.close();
+  }
+  summary(stats, failures, options.quiet);
+  return exitCode(stats);
+}
+
 /** `gen-stream sample`, or the main command with narratives off: structured personas only. */
 export async function runSample(loaded: LoadedConfig, options: RunOptions): Promise<number> {
   const { config, model } = loaded;
@@ -83,26 +110,13 @@ export async function runMain(loaded: LoadedConfig, options: RunOptions): Promis
   const stats = new RunStats();
   stats.total = config.count;
   const failures = new FailureSink(options.failedPath ?? defaultFailedPath(config.out));
-  let stopRequested = false;
-  const narrate = createNarrateStage(config, stats, failures, () => (stopRequested = true), warn);
   const run = prepareRun(model, config);
   const width = run.sampler.width;
-  const stopProgress = startProgress(stats, !options.quiet);
-  try {
-    await runInto(loaded, [
-      createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: 0, end: config.count, chunkSize: config.sampling.chunkSize, shouldStop: () => stopRequested }),
-      ...(run.ipf ? [createIpfCorrect(run.ipf, width)] : []),
-      createToRecords(createRecordFormatter(model, config.seed), width),
-      narrate.stage,
-      createWriteJsonl(),
-    ]);
-  } finally {
-    stopProgress();
-    await narrate.close();
-    await failures.close();
-  }
-  summary(stats, failures, options.quiet);
-  return exitCode(stats);
+  return runNarrating(loaded, options, stats, failures, (shouldStop) => [
+    createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: 0, end: config.count, chunkSize: config.sampling.chunkSize, shouldStop }),
+    ...(run.ipf ? [createIpfCorrect(run.ipf, width)] : []),
+    createToRecords(createRecordFormatter(model, config.seed), width),
+  ]);
 }
 
 /**
@@ -114,29 +128,18 @@ export async function runNarrate(loaded: LoadedConfig, options: RunOptions & { i
   const stats = new RunStats();
   const failedPath = options.failedPath ?? (options.retryFailed ? `${options.retryFailed}.retry.jsonl` : defaultFailedPath(config.out));
   const failures = new FailureSink(failedPath);
-  let stopRequested = false;
-  const narrate = createNarrateStage(config, stats, failures, () => (stopRequested = true), warn);
   const inputPath = options.retryFailed ?? options.input;
-  const { createReadStream } = await import('node:fs');
   const input = inputPath ? createReadStream(inputPath) : process.stdin;
-  const source = createJsonlSource(input, {
-    name: inputPath ?? '<stdin>',
-    shouldStop: () => stopRequested,
-    select: options.retryFailed
-      ? (value, where) => {
-          if (typeof value.record !== 'object' || value.record === null) throw new InputError(`${where}: not a failure entry (no "record" object)`);
-          return value.record as Record<string, unknown>;
-        }
-      : undefined,
-  });
-  const stopProgress = startProgress(stats, !options.quiet);
-  try {
-    await runInto(loaded, [source, narrate.stage, createWriteJsonl()]);
-  } finally {
-    stopProgress();
-    await narrate.close();
-    await failures.close();
-  }
-  summary(stats, failures, options.quiet);
-  return exitCode(stats);
+  return runNarrating(loaded, options, stats, failures, (shouldStop) => [
+    createJsonlSource(input, {
+      name: inputPath ?? '<stdin>',
+      shouldStop,
+      select: options.retryFailed
+        ? (value, where) => {
+            if (typeof value.record !== 'object' || value.record === null) throw new InputError(`${where}: not a failure entry (no "record" object)`);
+            return value.record as Record<string, unknown>;
+          }
+        : undefined,
+    }),
+  ]);
 }

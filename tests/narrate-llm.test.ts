@@ -3,21 +3,10 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { NARRATIVE_FIELDS } from '../src/narrative/fields.js';
 import { parseLines, runCli } from './helpers/cli.js';
 import { MockLlm, type MockOptions } from './helpers/mock-llm.js';
 
-const NARRATIVE_FIELDS = [
-  'descriere_generala',
-  'profil_profesional',
-  'hobby_sport',
-  'cultural_background',
-  'career_goals_and_ambitions',
-  'persona_summary',
-  'skills_and_expertise',
-  'skills_and_expertise_list',
-  'hobbies_and_interests',
-  'hobbies_and_interests_list',
-];
 const KEY = 'sk-SENTINEL-7f3a9c1e5b2d';
 
 let dir: string;
