@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runMain, runNarrate, runSample } from './commands.js';
+import { runMain, runStream } from './commands.js';
 import { loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
 import { runMetadata } from './run-metadata.js';
@@ -15,6 +15,7 @@ Commands:
   (none)    run the whole configured pipeline: generator, calibration, narratives
   sample    only the generator and online calibration: structured personas (first stage of a pipe)
   narrate   add narratives to personas read as JSONL from stdin (a pipe stage)
+  write     write JSONL records from stdin to the outputs (a pipe stage; JSONL, CSV, Arrow, Parquet)
   describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
   help      show this help
 
@@ -22,8 +23,13 @@ Options:
   -c, --config FILE      read the config from FILE instead of stdin
   -n, --count N          number of personas (overrides "count")
       --seed S           master seed, a non-negative integer (overrides "seed")
-  -o, --out FILE|-       output file, "-" for stdout (overrides "out")
+  -o, --out FILE|DIR|-   output, repeatable: .jsonl .csv .arrows, a .parquet dataset directory, "-" stdout
+      --format F         jsonl|csv|arrow|parquet, for outputs whose extension does not say it
       --failed FILE      failure file (default <out>.failed.jsonl, or gen-stream.failed.jsonl for stdout)
+      --checkpoint FILE  checkpoint file (default <first file output>.checkpoint.json)
+      --resume           continue an interrupted run from its checkpoint (same config and outputs)
+      --force            with --resume: accept a changed config
+      --start-offset N   emit records from input position N on (resuming a pipe to stdout)
       --llm-base-url URL OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1 (overrides llm.baseUrl)
       --llm-model NAME   model name (overrides llm.model)
       --concurrency N    requests in flight at most (overrides llm.concurrency)
@@ -47,6 +53,11 @@ Records whose narratives cannot be obtained go to the failure file with the erro
 --retry-failed FILE narrates the records of such a file again (new failures go to FILE.retry.jsonl).
 Options: --config FILE (the config; stdin carries the records), --input FILE, --retry-failed FILE, -o, --failed,
 --llm-base-url, --llm-model, --concurrency, --max-cost, -q, -h.`,
+  write: `Usage: gen-stream sample < c.json | gen-stream narrate -c c.json | gen-stream write -c c.json --out personas.parquet
+
+Writes JSONL records from stdin (or --input FILE) to every --out: JSONL, CSV (RFC 4180), Arrow IPC stream
+(.arrows) or a Parquet dataset directory of rolling parts; checkpoints every checkpoint.every records and
+resumes with --resume like the all-in-one command.`,
   describe: `Usage: gen-stream describe [--config FILE] < config.json
 
 Prints what a run with this config would be made of, as JSON: the census and the source of every table
@@ -58,8 +69,13 @@ const OPTIONS = {
   config: { type: 'string', short: 'c' },
   count: { type: 'string', short: 'n' },
   seed: { type: 'string' },
-  out: { type: 'string', short: 'o' },
+  out: { type: 'string', short: 'o', multiple: true },
+  format: { type: 'string' },
   failed: { type: 'string' },
+  checkpoint: { type: 'string' },
+  resume: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'start-offset': { type: 'string' },
   input: { type: 'string' },
   'retry-failed': { type: 'string' },
   'llm-base-url': { type: 'string' },
@@ -111,7 +127,8 @@ async function readConfig(file: string | undefined, stdinIsData: boolean): Promi
 interface Overrides {
   count?: number;
   seed?: number;
-  out?: string;
+  out?: string[];
+  format?: string;
   llmBaseUrl?: string;
   llmModel?: string;
   concurrency?: number;
@@ -123,7 +140,8 @@ function withOverrides(value: unknown, flags: Overrides): unknown {
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   if (flags.count !== undefined) copy.count = flags.count;
   if (flags.seed !== undefined) copy.seed = flags.seed;
-  if (flags.out !== undefined) copy.out = flags.out;
+  if (flags.out !== undefined) copy.out = flags.out.length === 1 ? flags.out[0] : flags.out;
+  if (flags.format !== undefined) copy.format = flags.format;
   const llmFlags = [flags.llmBaseUrl, flags.llmModel, flags.concurrency, flags.maxCost].some((f) => f !== undefined);
   if (llmFlags) {
     const llm: Record<string, unknown> = typeof copy.llm === 'object' && copy.llm !== null ? { ...(copy.llm as Record<string, unknown>) } : {};
@@ -152,31 +170,40 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
-    if (!['main', 'sample', 'narrate', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+    if (!['main', 'sample', 'narrate', 'write', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
     const retryFailed = values['retry-failed'];
-    if ((retryFailed || values.input) && command !== 'narrate') throw new UsageError('--input and --retry-failed belong to the narrate command');
+    if (retryFailed && command !== 'narrate') throw new UsageError('--retry-failed belongs to the narrate command');
+    if (values.input && command !== 'narrate' && command !== 'write') throw new UsageError('--input belongs to the narrate and write commands');
     if (retryFailed && values.failed && resolve(retryFailed) === resolve(values.failed)) throw new UsageError('--failed must differ from --retry-failed');
     const flags: Overrides = {
       count: integerFlag('count', values.count, 1),
       seed: integerFlag('seed', values.seed, 0),
       out: values.out,
+      format: values.format,
       llmBaseUrl: values['llm-base-url'],
       llmModel: values['llm-model'],
       concurrency: integerFlag('concurrency', values.concurrency, 1),
       maxCost: numberFlag('max-cost', values['max-cost']),
     };
-    // narrate reads records on stdin unless they come from a file, so its config must come from --config.
-    const stdinIsData = command === 'narrate' && !retryFailed && !values.input;
+    // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
+    const stdinIsData = (command === 'narrate' || command === 'write') && !retryFailed && !values.input;
     const { value, source } = await readConfig(values.config, stdinIsData);
     const loaded = loadConfig(withOverrides(value, flags), source);
     const quiet = values.quiet ?? false;
-    const options = { quiet, failedPath: values.failed };
+    const options = {
+      quiet,
+      failedPath: values.failed,
+      checkpointPath: values.checkpoint,
+      resume: values.resume ?? false,
+      force: values.force ?? false,
+      startOffset: integerFlag('start-offset', values['start-offset'], 0),
+    };
     if (command === 'describe') {
       process.stdout.write(`${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
       return 0;
     }
-    if (command === 'sample') return await runSample(loaded, options);
-    if (command === 'narrate') return await runNarrate(loaded, { ...options, input: values.input, retryFailed });
+    if (command === 'sample') return await runMain(loaded, options, false);
+    if (command === 'narrate' || command === 'write') return await runStream(loaded, { ...options, input: values.input, retryFailed }, command === 'narrate');
     return await runMain(loaded, options);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

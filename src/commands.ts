@@ -1,47 +1,81 @@
 import { createReadStream } from 'node:fs';
+import { rm, stat, truncate } from 'node:fs/promises';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from './checkpoint.js';
 import type { LoadedConfig } from './config.js';
-import { InputError } from './errors.js';
+import { CheckpointError, InputError, UsageError } from './errors.js';
 import { FailureSink } from './failure-sink.js';
 import { createNarrateStage } from './narrate-stage.js';
-import { isSpecialFile, openOutput, writeFileAtomic } from './output.js';
-import { prepareRun } from './prepare-run.js';
+import { OnlineIpf } from './online-ipf.js';
+import { writeFileAtomic } from './output.js';
+import { checkpointPathOf, failuresPathOf, fileOutputs, openSinks, outputsOf } from './outputs.js';
+import { applyFactors, prepareRun } from './prepare-run.js';
 import { startProgress } from './progress.js';
 import { createRecordFormatter } from './record-format.js';
-import { runMetadata } from './run-metadata.js';
+import { configFingerprint, runMetadata } from './run-metadata.js';
 import { RunStats } from './run-stats.js';
 import { sampleStages } from './sample-pipeline.js';
+import { Sampler } from './sampler.js';
+import { createCheckpointTee } from './streams/checkpoint-tee.js';
 import { createIpfCorrect } from './streams/ipf-correct.js';
 import { createJsonlSource } from './streams/jsonl-source.js';
 import { createSample } from './streams/sample.js';
 import { createToRecords } from './streams/to-records.js';
-import { createWriteJsonl } from './streams/write-jsonl.js';
 
 export interface RunOptions {
   quiet: boolean;
-  /** Failure file; default `<out>.failed.jsonl`, or gen-stream.failed.jsonl for stdout. */
+  /** Failure file; default `<first file output>.failed.jsonl`, or gen-stream.failed.jsonl for stdout. */
   failedPath?: string;
+  checkpointPath?: string;
+  resume?: boolean;
+  /** Resume even if the config changed. */
+  force?: boolean;
+  /** Emit records from this input position on (a resumed pipe to stdout). */
+  startOffset?: number;
 }
 
 const warn = (msg: string) => process.stderr.write(`gen-stream: warning: ${msg}\n`);
 
-export function defaultFailedPath(out: string): string {
-  return out === '-' || isSpecialFile(out) ? 'gen-stream.failed.jsonl' : `${out}.failed.jsonl`;
+/** Reads and checks the checkpoint of a resume, and cuts the failure file back to what it claims. */
+async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
+  if (!options.resume) return null;
+  const path = checkpointPathOf(loaded.config, options.checkpointPath);
+  if (!path) throw new UsageError('--resume needs a checkpoint: give --checkpoint FILE or a file output');
+  const cp = await readCheckpoint(path);
+  if (cp.fingerprint !== configFingerprint(loaded) && !options.force) {
+    throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
+  }
+  await verifyAgainstDisk(path, cp);
+  if (cp.failures && cp.failures.bytes >= 0) {
+    const exists = await stat(cp.failures.path).then(() => true, () => false);
+    if (exists) await truncate(cp.failures.path, cp.failures.bytes);
+  }
+  return cp;
 }
 
-/** Runs stages into the configured output; the file appears under its name only if the pipeline completes. */
-async function runInto(loaded: LoadedConfig, stages: Array<Readable | Transform>): Promise<void> {
-  const out = loaded.config.out;
-  const output = openOutput(out);
-  try {
-    await pipeline([...(stages as [Readable, ...Transform[]]), output.stream]);
-    await output.commit();
-  } catch (err) {
-    await output.abort();
-    throw err;
-  }
-  if (out !== '-' && !isSpecialFile(out)) await writeFileAtomic(`${out}.meta.json`, `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
+/** A fresh run must not pair a stale checkpoint from an earlier run with its new outputs. */
+async function clearStaleCheckpoint(loaded: LoadedConfig, options: RunOptions): Promise<void> {
+  const path = checkpointPathOf(loaded.config, options.checkpointPath);
+  if (path && !options.resume) await rm(path, { force: true });
+}
+
+/** First SIGINT/SIGTERM: stop taking records, drain, checkpoint, exit 130. Second: exit now (last checkpoint stands). */
+function onSignals(stop: () => void): () => void {
+  let count = 0;
+  const handler = (signal: NodeJS.Signals) => {
+    count++;
+    if (count === 1) {
+      process.stderr.write(`\ngen-stream: ${signal}: finishing records in flight and writing a checkpoint (again to force)\n`);
+      stop();
+    } else process.exit(130);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
 }
 
 function summary(stats: RunStats, failures: FailureSink, quiet: boolean): void {
@@ -49,50 +83,125 @@ function summary(stats: RunStats, failures: FailureSink, quiet: boolean): void {
   const secs = (Date.now() - stats.startedAt) / 1000;
   const llm = stats.requests ? `, ${stats.requests} requests (${stats.retries} retries), ${stats.promptTokens + stats.completionTokens} tokens, cost ${stats.cost.toFixed(4)}` : '';
   const failed = stats.failed ? `, ${stats.failed} failed (${failures.path})` : '';
-  process.stderr.write(`gen-stream: ${stats.done} records in ${secs.toFixed(2)} s (${Math.round((stats.done + stats.failed) / secs)} records/s)${failed}${llm}\n`);
+  process.stderr.write(`gen-stream: ${stats.written} records written in ${secs.toFixed(2)} s${failed}${llm}\n`);
   if (stats.stopReason) process.stderr.write(`gen-stream: stopped taking records early: ${stats.stopReason}\n`);
 }
 
-/** Exit code after a narrating run: 1 if a fatal API error stopped it, else 0 (the cost cap is a clean stop). */
 function exitCode(stats: RunStats): number {
+  if (stats.stopReason?.startsWith('interrupted')) return 130;
   return stats.stopReason && /^E_LLM_/.test(stats.stopReason) ? 1 : 0;
 }
 
-/**
- * Runs a narrating pipeline: `head` stages (a source of record arrays) → narrative stage → JSONL → output,
- * with progress, and releases the HTTP pool and the failure file whatever happens. `head` receives the stop
- * flag the narrative stage raises when it stops taking records.
- */
-async function runNarrating(
-  loaded: LoadedConfig,
-  options: RunOptions,
-  stats: RunStats,
-  failures: FailureSink,
-  head: (shouldStop: () => boolean) => Array<Readable | Transform>,
-): Promise<number> {
+interface Plan {
+  /** Source stages producing arrays of indexed records, given the stop flag. */
+  head: (shouldStop: () => boolean) => Array<Readable | Transform>;
+  /** Position where this run's input starts (a resume offset). */
+  startOffset: number;
+  ipf: OnlineIpf | null;
+  narrate: boolean;
+}
+
+/** The shared runner: head → [narratives] → checkpointing tee over every output, with progress and signals. */
+async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStats, resume: Checkpoint | null, plan: Plan): Promise<number> {
+  const { config } = loaded;
+  if (resume) Object.assign(stats, { written: resume.written, failed: resume.failed, ...resume.totals });
+  const failures = new FailureSink(failuresPathOf(config, options.failedPath), resume?.failures?.bytes ?? 0);
   let stopRequested = false;
-  const narrate = createNarrateStage(loaded.config, stats, failures, () => (stopRequested = true), warn);
+  let stopNarrate: (() => void) | null = null;
+  const narrate = plan.narrate
+    ? createNarrateStage(config, stats, failures, () => (stopRequested = true), warn, (stop) => (stopNarrate = stop))
+    : null;
+  await clearStaleCheckpoint(loaded, options);
+  const sinks = await openSinks(config, resume);
+  const checkpointPath = checkpointPathOf(config, options.checkpointPath);
+  const tee = createCheckpointTee({
+    sinks,
+    path: checkpointPath,
+    every: config.checkpoint.every,
+    startOffset: plan.startOffset,
+    fingerprint: configFingerprint(loaded),
+    failures,
+    stats,
+    ipfStateAt: (k) => plan.ipf?.snapshotAtOrBefore(k) ?? null,
+    endOffset: () => stats.stopIndex ?? stats.taken,
+  });
+  const offSignals = onSignals(() => {
+    stats.stopReason ??= 'interrupted';
+    stopRequested = true;
+    stopNarrate?.();
+  });
   const stopProgress = startProgress(stats, !options.quiet);
   try {
-    await runInto(loaded, [...head(() => stopRequested), narrate.stage, createWriteJsonl()]);
+    await pipeline([...(plan.head(() => stopRequested) as [Readable, ...Transform[]]), ...(narrate ? [narrate.stage] : []), tee]);
   } finally {
     stopProgress();
-    await narrate.close();
+    offSignals();
+    await narrate?.close();
     await failures.close();
   }
+  for (const out of fileOutputs(config)) await writeFileAtomic(`${out.replace(/\/+$/, '')}.meta.json`, `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
   summary(stats, failures, options.quiet);
   return exitCode(stats);
 }
 
-/** `gen-stream sample`, or the main command with narratives off: structured personas only. */
-export async function runSample(loaded: LoadedConfig, options: RunOptions): Promise<number> {
+/** Generator plan: calibrated sampling from the right place, records before `from` regenerated but dropped. */
+function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint | null, startOffset: number, narrate: boolean): Plan {
   const { config, model } = loaded;
-  const stats = new RunStats();
+  let run;
+  let genStart = startOffset;
+  if (resume?.ipf && config.calibration.enabled) {
+    const { every, horizon, gain, damping } = config.calibration;
+    const ipf = new OnlineIpf(model, { every, horizon, gain, damping });
+    ipf.restore(resume.ipf.state);
+    const sampler = new Sampler(model, config.sampling.maxAttempts);
+    applyFactors(sampler, ipf);
+    run = { model, sampler, ipf, seed: config.seed };
+    genStart = resume.ipf.at;
+  } else {
+    run = prepareRun(model, config);
+    // Without a saved state the calibration must see every record from 0 to reach the same state.
+    if (run.ipf) genStart = 0;
+  }
+  run.ipf?.keepSnapshots();
+  const width = run.sampler.width;
   stats.total = config.count;
+  stats.taken = startOffset;
+  return {
+    startOffset,
+    ipf: run.ipf,
+    narrate,
+    head: (shouldStop) => [
+      createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: genStart, end: config.count, chunkSize: config.sampling.chunkSize, shouldStop }),
+      ...(run.ipf ? [createIpfCorrect(run.ipf, width)] : []),
+      createToRecords(createRecordFormatter(model, config.seed), width, startOffset, stats),
+    ],
+  };
+}
+
+function startOf(resume: Checkpoint | null, options: RunOptions): number {
+  if (resume && options.startOffset !== undefined) throw new UsageError('--resume and --start-offset do not go together');
+  return resume?.offset ?? options.startOffset ?? 0;
+}
+
+/** `gen-stream sample` and the main command. Structured-only runs to stdout take the fast text path. */
+export async function runMain(loaded: LoadedConfig, options: RunOptions, narrate = loaded.config.narrative.enabled): Promise<number> {
+  const { config } = loaded;
+  const resume = await loadResume(loaded, options);
+  if (resume?.complete) {
+    process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
+    return 0;
+  }
+  const stats = new RunStats();
+  const start = startOf(resume, options);
+  const outs = outputsOf(config);
+  if (!narrate && outs.length === 1 && outs[0] === '-' && start === 0 && !options.checkpointPath) return runFastSample(loaded, options, stats);
+  return runPlan(loaded, options, stats, resume, generatorPlan(loaded, stats, resume, start, narrate));
+}
+
+async function runFastSample(loaded: LoadedConfig, options: RunOptions, stats: RunStats): Promise<number> {
+  const { config, model } = loaded;
   const run = prepareRun(model, config);
-  const stages = sampleStages(run, config, 0, config.count);
-  await runInto(loaded, stages);
-  stats.done = config.count;
+  await pipeline([...sampleStages(run, config, 0, config.count), process.stdout]);
   if (!options.quiet) {
     const { accepted, proposals } = run.sampler.stats;
     const secs = (Date.now() - stats.startedAt) / 1000;
@@ -103,43 +212,43 @@ export async function runSample(loaded: LoadedConfig, options: RunOptions): Prom
   return 0;
 }
 
-/** The main command: generator → calibration → narratives (template or LLM) → JSONL. */
-export async function runMain(loaded: LoadedConfig, options: RunOptions): Promise<number> {
-  const { config, model } = loaded;
-  if (!config.narrative.enabled) return runSample(loaded, options);
-  const stats = new RunStats();
-  stats.total = config.count;
-  const failures = new FailureSink(options.failedPath ?? defaultFailedPath(config.out));
-  const run = prepareRun(model, config);
-  const width = run.sampler.width;
-  return runNarrating(loaded, options, stats, failures, (shouldStop) => [
-    createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: 0, end: config.count, chunkSize: config.sampling.chunkSize, shouldStop }),
-    ...(run.ipf ? [createIpfCorrect(run.ipf, width)] : []),
-    createToRecords(createRecordFormatter(model, config.seed), width),
-  ]);
-}
-
 /**
- * `gen-stream narrate`: records (JSONL) from stdin or a file in, the same records with narratives out.
- * With `retryFailed`, the input is a failure file and its records are narrated again.
+ * `gen-stream narrate` (narratives) and `gen-stream write` (no narratives): JSONL records from stdin or a file,
+ * out to every configured output, checkpointed. With `retryFailed`, the input is a failure file.
  */
-export async function runNarrate(loaded: LoadedConfig, options: RunOptions & { input?: string; retryFailed?: string }): Promise<number> {
-  const { config } = loaded;
+export async function runStream(
+  loaded: LoadedConfig,
+  options: RunOptions & { input?: string; retryFailed?: string },
+  narrate: boolean,
+): Promise<number> {
+  const resume = await loadResume(loaded, options);
+  if (resume?.complete) {
+    process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
+    return 0;
+  }
   const stats = new RunStats();
-  const failedPath = options.failedPath ?? (options.retryFailed ? `${options.retryFailed}.retry.jsonl` : defaultFailedPath(config.out));
-  const failures = new FailureSink(failedPath);
+  const startOffset = startOf(resume, options);
+  stats.taken = startOffset;
   const inputPath = options.retryFailed ?? options.input;
   const input = inputPath ? createReadStream(inputPath) : process.stdin;
-  return runNarrating(loaded, options, stats, failures, (shouldStop) => [
-    createJsonlSource(input, {
-      name: inputPath ?? '<stdin>',
-      shouldStop,
-      select: options.retryFailed
-        ? (value, where) => {
-            if (typeof value.record !== 'object' || value.record === null) throw new InputError(`${where}: not a failure entry (no "record" object)`);
-            return value.record as Record<string, unknown>;
-          }
-        : undefined,
-    }),
-  ]);
+  const failedPath = options.failedPath ?? (options.retryFailed ? `${options.retryFailed}.retry.jsonl` : undefined);
+  return runPlan(loaded, { ...options, failedPath }, stats, resume, {
+    startOffset,
+    ipf: null,
+    narrate,
+    head: (shouldStop) => [
+      createJsonlSource(input, {
+        name: inputPath ?? '<stdin>',
+        shouldStop,
+        skip: startOffset,
+        onEnd: (n) => (stats.taken = Math.max(stats.taken, n)),
+        select: options.retryFailed
+          ? (value, where) => {
+              if (typeof value.record !== 'object' || value.record === null) throw new InputError(`${where}: not a failure entry (no "record" object)`);
+              return value.record as Record<string, unknown>;
+            }
+          : undefined,
+      }),
+    ],
+  });
 }

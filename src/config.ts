@@ -17,8 +17,30 @@ export const configSchema = z.strictObject({
   count: z.number().int().positive().max(1e10).default(1000),
   /** Master seed: same config + seed → byte-identical output. */
   seed: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(42),
-  /** Output file, or "-" for stdout. */
-  out: z.string().min(1).default('-'),
+  /** Output file(s), or "-" for stdout. The format follows the extension (.jsonl .csv .arrows .parquet) or `format`. */
+  out: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(8)]).default('-'),
+  /** Format for outputs whose extension does not say it. */
+  format: z.enum(['jsonl', 'csv', 'arrow', 'parquet']).optional(),
+  checkpoint: z
+    .strictObject({
+      /** Input positions between checkpoints (a Parquet part is closed at each). */
+      every: z.number().int().min(1).max(100_000_000).default(1000),
+      /** Checkpoint file; default `<first file output>.checkpoint.json`. */
+      path: z.string().min(1).optional(),
+    })
+    .default({ every: 1000 }),
+  writers: z
+    .strictObject({
+      parquet: z
+        .strictObject({
+          rowGroupSize: z.number().int().min(1).max(10_000_000).default(4096),
+          partRows: z.number().int().min(1).max(100_000_000).default(100_000),
+          compression: z.enum(['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI']).default('SNAPPY'),
+        })
+        .default({ rowGroupSize: 4096, partRows: 100_000, compression: 'SNAPPY' }),
+      arrow: z.strictObject({ batchSize: z.number().int().min(1).max(10_000_000).default(4096) }).default({ batchSize: 4096 }),
+    })
+    .default({ parquet: { rowGroupSize: 4096, partRows: 100_000, compression: 'SNAPPY' }, arrow: { batchSize: 4096 } }),
   narrative: z
     .strictObject({
       /** false: structured personas only (what `gen-stream sample` writes). */

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'E_INFEASIBLE'
   | 'E_CALIBRATION'
   | 'E_USAGE'
+  | 'E_CHECKPOINT'
   | 'E_LLM_AUTH'
   | 'E_LLM_QUOTA'
   | 'E_LLM_REQUEST'
@@ -73,5 +74,12 @@ export class LlmError extends GenStreamError {
     this.name = 'LlmError';
     this.fatal = code === 'E_LLM_AUTH' || code === 'E_LLM_QUOTA';
     this.status = status;
+  }
+}
+
+/** A checkpoint that cannot be used: missing, empty, corrupt, for another config, or ahead of the data. */
+export class CheckpointError extends GenStreamError {
+  constructor(message: string) {
+    super('E_CHECKPOINT', message, 2);
   }
 }

@@ -1,5 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 export interface FailureEntry {
   /** Position of the record in this run's input. */
@@ -11,34 +10,66 @@ export interface FailureEntry {
 }
 
 /**
- * The failure file (`<out>.failed.jsonl`): one JSON line per record that could not be narrated, with the
- * error and the attempts. Created on the first failure only; closed with an fsync so a reported failure is
- * on disk. `gen-stream narrate --retry-failed FILE` reads it back.
+ * The failure file (`<out>.failed.jsonl`): one JSON line per record that could not be narrated, with the error
+ * and the attempts, in input order. Created on the first failure. It remembers the byte offset after each
+ * entry since the last checkpoint, so a checkpoint can record exactly the entries of the records it covers,
+ * and a resume can cut the file back to them. `gen-stream narrate --retry-failed FILE` reads it.
  */
 export class FailureSink {
   readonly path: string;
   count = 0;
-  private stream: WriteStream | null = null;
+  /** Bytes the file will hold once queued writes land. */
+  private bytes: number;
+  private base: number;
+  private marks: Array<[number, number]> = [];
+  private fh: FileHandle | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly append: boolean;
 
-  constructor(path: string) {
+  /** `resumeBytes`: continue a file already cut back to this length. */
+  constructor(path: string, resumeBytes = 0) {
     this.path = path;
+    this.bytes = resumeBytes;
+    this.base = resumeBytes;
+    this.append = resumeBytes > 0;
   }
 
   write(entry: FailureEntry): void {
-    this.stream ??= createWriteStream(this.path, { flags: 'w' });
+    const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
     this.count++;
-    this.stream.write(`${JSON.stringify(entry)}\n`);
+    this.bytes += line.length;
+    this.marks.push([entry.index, this.bytes]);
+    this.chain = this.chain.then(async () => {
+      this.fh ??= await open(this.path, this.append ? 'a' : 'w');
+      await this.fh.write(line);
+    });
+  }
+
+  /** Length of the file holding exactly the entries of records before input position `k`. */
+  bytesBefore(k: number): number {
+    let end = this.base;
+    for (const [index, bytes] of this.marks) {
+      if (index >= k) break;
+      end = bytes;
+    }
+    return end;
+  }
+
+  /** Makes every queued entry durable. */
+  async sync(): Promise<void> {
+    await this.chain;
+    await this.fh?.sync();
+  }
+
+  /** Forgets offsets before `k` (a checkpoint covers them). */
+  settle(k: number): void {
+    this.base = this.bytesBefore(k);
+    this.marks = this.marks.filter(([index]) => index >= k);
   }
 
   async close(): Promise<void> {
-    const stream = this.stream;
-    if (!stream) return;
-    await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    const fh = await open(this.path, 'r+');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
+    await this.sync();
+    await this.fh?.close();
+    this.fh = null;
   }
 }

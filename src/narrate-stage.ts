@@ -16,7 +16,14 @@ export interface NarrateStage {
 }
 
 /** The narrative stage a config asks for: the LLM when an `llm` block is present, else the template narrator. */
-export function createNarrateStage(config: Config, stats: RunStats, failures: FailureSink, onStop: () => void, warn: (msg: string) => void): NarrateStage {
+export function createNarrateStage(
+  config: Config,
+  stats: RunStats,
+  failures: FailureSink,
+  onStop: () => void,
+  warn: (msg: string) => void,
+  stopSignal?: (stop: () => void) => void,
+): NarrateStage {
   const language = config.narrative.language;
   const llm = config.llm;
   if (!llm) {
@@ -56,6 +63,7 @@ export function createNarrateStage(config: Config, stats: RunStats, failures: Fa
     price: llm.prices[llm.model],
     maxCost: llm.maxCost,
     onStop,
+    stopSignal,
   });
   return { stage, close: () => client.close() };
 }

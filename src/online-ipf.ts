@@ -65,6 +65,8 @@ export class OnlineIpf {
   /** Per control and group: the D of the control law. */
   private readonly scale: Float64Array[];
   private waiter: { index: number; resolve: () => void } | null = null;
+  /** States at update boundaries, kept for checkpoints until they are passed (see snapshotAtOrBefore). */
+  private snapshots: Map<number, IpfState> | null = null;
 
   constructor(model: Model, options: IpfOptions = DEFAULT_IPF_OPTIONS) {
     this.model = model;
@@ -98,7 +100,10 @@ export class OnlineIpf {
   observe(codes: Uint16Array, count: number, width: number): void {
     for (let r = 0; r < count; r++) {
       this.count(codes, r * width);
-      if (this.observed % this.options.every === 0) this.update();
+      if (this.observed % this.options.every === 0) {
+        this.update();
+        this.snapshots?.set(this.observed, this.snapshot());
+      }
     }
     const w = this.waiter;
     if (w && this.observed >= w.index) {
@@ -165,6 +170,24 @@ export class OnlineIpf {
     this.seen.fill(0);
     for (const c of this.counts) c.fill(0);
     this.step(false);
+  }
+
+  /** Starts keeping a snapshot at every update boundary from now on (and one of the present state). */
+  keepSnapshots(): void {
+    this.snapshots ??= new Map([[this.observed, this.snapshot()]]);
+  }
+
+  /**
+   * The latest kept state at or before record k, and its position; older ones are dropped. A resume restores
+   * it and regenerates the few records between it and k without writing them.
+   */
+  snapshotAtOrBefore(k: number): { at: number; state: IpfState } | null {
+    if (!this.snapshots) return null;
+    let best: number | null = null;
+    for (const at of this.snapshots.keys()) if (at <= k && (best === null || at > best)) best = at;
+    if (best === null) return null;
+    for (const at of [...this.snapshots.keys()]) if (at < best) this.snapshots.delete(at);
+    return { at: best, state: this.snapshots.get(best)! };
   }
 
   snapshot(): IpfState {

@@ -4,10 +4,15 @@ import type { LoadedConfig } from './config.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
-/** A stable hash of everything that determines the output (the resolved config, census included). */
+/**
+ * A stable hash of everything that determines the records (the resolved config, census included). Left out:
+ * where and how they are written, and operational LLM settings a resume may change (concurrency, timeouts,
+ * retries, the cost cap).
+ */
 export function configFingerprint(loaded: LoadedConfig): string {
-  const { out: _out, ...settings } = loaded.config;
-  return createHash('sha256').update(JSON.stringify({ settings: { ...settings, census: null }, census: loaded.census })).digest('hex');
+  const { out: _o, format: _f, checkpoint: _c, writers: _w, llm, ...settings } = loaded.config;
+  const text = llm ? { baseUrl: llm.baseUrl, model: llm.model, temperature: llm.temperature, responseFormat: llm.responseFormat, grouping: llm.grouping } : null;
+  return createHash('sha256').update(JSON.stringify({ settings: { ...settings, census: null }, llm: text, census: loaded.census })).digest('hex');
 }
 
 /**
@@ -17,7 +22,7 @@ export function configFingerprint(loaded: LoadedConfig): string {
  */
 export function runMetadata(loaded: LoadedConfig) {
   const { census, config, model } = loaded;
-  const { out: _out, census: _census, ...settings } = config;
+  const { out: _out, census: _census, llm: _llm, ...settings } = config;
   return {
     generator: { name: pkg.name, version: pkg.version },
     census: { name: census.name, description: census.description ?? null },

@@ -116,7 +116,7 @@ describe('gen-stream on the Moldova 2024 census', () => {
     assert.equal(stderr, '');
   });
 
-  it('--out FILE writes the file whole and leaves no temporary behind', async () => {
+  it('--out FILE writes the file, its metadata and a complete checkpoint, and no temporaries', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gen-stream-'));
     try {
       const file = join(dir, 'p.jsonl');
@@ -124,7 +124,10 @@ describe('gen-stream on the Moldova 2024 census', () => {
       assert.equal(res.code, 0, res.stderr);
       assert.equal(res.stdout, '');
       assert.equal(parseLines(await readFile(file, 'utf8')).length, 300);
-      assert.deepEqual((await readdir(dir)).sort(), ['p.jsonl', 'p.jsonl.meta.json']);
+      assert.deepEqual((await readdir(dir)).sort(), ['p.jsonl', 'p.jsonl.checkpoint.json', 'p.jsonl.meta.json']);
+      const checkpoint = JSON.parse(await readFile(`${file}.checkpoint.json`, 'utf8'));
+      assert.equal(checkpoint.complete, true);
+      assert.equal(checkpoint.offset, 300);
       const meta = JSON.parse(await readFile(`${file}.meta.json`, 'utf8'));
       assert.equal(meta.census.name, 'moldova-2024');
       assert.equal(meta.settings.count, 300);

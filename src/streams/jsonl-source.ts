@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { INDEX, type Indexed } from '../record-index.js';
 
 export interface JsonlSourceOptions {
   /** Name used in errors: a file path or `<stdin>`. */
@@ -12,6 +13,10 @@ export interface JsonlSourceOptions {
   shouldStop?: () => boolean;
   /** Takes a parsed line and returns the record to emit (e.g. a failure entry's `record`). */
   select?: (value: Record<string, unknown>, where: string) => Record<string, unknown>;
+  /** Records to skip (a resumed pipe: the first `skip` records were done before). */
+  skip?: number;
+  /** Told how many records were read, when the input ends or the source stops. */
+  onEnd?: (records: number) => void;
 }
 
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -21,11 +26,12 @@ export const MAX_LINE_BYTES = 64 * 1024 * 1024;
  * object is an InputError naming `file:line` (exit 2). Pulled on demand, so backpressure reaches the input.
  */
 export function createJsonlSource(input: AsyncIterable<Buffer | string>, options: JsonlSourceOptions): Readable {
-  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, shouldStop = () => false, select = (v) => v } = options;
+  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, shouldStop = () => false, select = (v) => v, skip = 0, onEnd } = options;
   async function* lines(): AsyncGenerator<Record<string, unknown>[]> {
     let rest = '';
     let lineNo = 0;
-    let batch: Record<string, unknown>[] = [];
+    let batch: Indexed[] = [];
+    let index = 0;
     const take = (line: string) => {
       lineNo++;
       if (line.trim() === '') return;
@@ -36,7 +42,12 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
         throw new InputError(`${name}:${lineNo}: malformed JSON: ${(err as Error).message}`);
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${name}:${lineNo}: expected a JSON object per line`);
-      batch.push(select(value as Record<string, unknown>, `${name}:${lineNo}`));
+      const record: Indexed = select(value as Record<string, unknown>, `${name}:${lineNo}`);
+      if (index >= skip) {
+        record[INDEX] = index;
+        batch.push(record);
+      }
+      index++;
     };
     for await (const chunk of input) {
       rest += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
@@ -47,13 +58,14 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       }
       if (rest.length > maxLineBytes) throw new InputError(`${name}:${lineNo + 1}: line longer than ${maxLineBytes} bytes`);
       if (batch.length >= batchSize) {
-        if (shouldStop()) return;
+        if (shouldStop()) return onEnd?.(index - batch.length);
         yield batch;
         batch = [];
       }
     }
     if (rest !== '') take(rest);
     if (batch.length && !shouldStop()) yield batch;
+    onEnd?.(shouldStop() ? index - batch.length : index);
   }
   return Readable.from(lines(), { objectMode: true, highWaterMark: 2 });
 }

@@ -1,13 +1,14 @@
 import { Duplex } from 'node:stream';
 import { LlmError } from '../errors.js';
-import type { FailureSink } from '../failure-sink.js';
+import type { FailureEntry, FailureSink } from '../failure-sink.js';
 import type { ChatClient } from '../llm/chat-client.js';
 import { type NarrateOptions, narrateRecord, newTally, type prepareGroups } from '../llm/narrate-record.js';
 import { withNarrative } from '../narrative/with-narrative.js';
+import { type Indexed, indexOf } from '../record-index.js';
 import { Stream, rngFor } from '../rng.js';
 import { costOf, type RunStats } from '../run-stats.js';
 
-type JsonRecord = Record<string, unknown>;
+type JsonRecord = Indexed;
 
 export interface NarrateLlmOptions {
   client: ChatClient;
@@ -26,6 +27,8 @@ export interface NarrateLlmOptions {
   maxCost?: number;
   /** Called once when the stage stops taking new records (max cost, fatal API error): the source should end. */
   onStop: () => void;
+  /** Registers the handler a signal (SIGINT/SIGTERM) calls to stop the intake. */
+  stopSignal?: (stop: () => void) => void;
 }
 
 /**
@@ -33,16 +36,17 @@ export interface NarrateLlmOptions {
  *
  * Records start while fewer than `concurrency` are in flight and fewer than `window` are started-but-not-
  * emitted; finished records wait in a reorder buffer until their predecessors are out. A record that fails goes
- * to the failure file and leaves a hole, so successes + failures = input. Emission follows the reader
- * (`_read`), so a slow consumer stops new requests instead of growing the buffer.
- * A fatal API error (bad key, exhausted quota) or the cost cap stops the intake: queued records go to the
- * failure file as not attempted, in-flight ones finish, and the stage ends cleanly with stats.stopReason set.
+ * to the failure file — written in input order, at its turn — and leaves a hole, so successes + failures =
+ * input. Emission follows the reader (`_read`), so a slow consumer stops new requests instead of growing the
+ * buffer. A fatal API error (bad key, exhausted quota), the cost cap or a signal stops the intake: records not
+ * yet started are dropped (stats.stopIndex marks the first, where a resume starts), in-flight ones finish, and
+ * the stage ends cleanly with stats.stopReason set.
  */
 export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
   const { stats, failures, concurrency, window } = options;
   const queue: Array<{ index: number; record: JsonRecord }> = [];
-  const results = new Map<number, JsonRecord | null>();
-  let nextIndex = 0;
+  const results = new Map<number, { ok: JsonRecord } | { failed: FailureEntry }>();
+  let nextIndex = -1;
   let nextStart = 0;
   let nextEmit = 0;
   let inFlight = 0;
@@ -54,14 +58,14 @@ export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
   const stop = (reason: string) => {
     if (stopped) return;
     stopped = true;
-    stats.stopReason = reason;
+    stats.stopReason ??= reason;
     options.onStop();
   };
+  options.stopSignal?.(() => stop('interrupted'));
 
   const fail = (index: number, record: JsonRecord, code: string, message: string, attempts: number) => {
-    failures.write({ index, record, error: { code, message }, attempts });
     stats.failed++;
-    results.set(index, null);
+    results.set(index, { failed: { index, record, error: { code, message }, attempts } });
   };
 
   const start = (index: number, record: JsonRecord) => {
@@ -72,7 +76,7 @@ export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
     narrateRecord(record, options.groups, options.client, options.narrate, rngFor(options.seed, Stream.retry, index), tally)
       .then(
         (narrative) => {
-          results.set(index, withNarrative(record, narrative, options.provider));
+          results.set(index, { ok: withNarrative(record, narrative, options.provider) });
           stats.done++;
         },
         (err: unknown) => {
@@ -95,8 +99,10 @@ export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
   };
 
   const pump = () => {
-    if (stopped) {
-      for (const { index, record } of queue.splice(0)) fail(index, record, 'E_NOT_ATTEMPTED', `not attempted: the run stopped (${stats.stopReason})`, 0);
+    if (stopped && queue.length) {
+      // Never started: left for a resume, which starts at the first of them (all earlier ones were started).
+      stats.stopIndex = Math.min(stats.stopIndex ?? Infinity, queue[0].index);
+      queue.length = 0;
     }
     while (queue.length && inFlight < concurrency && nextStart - nextEmit < window) {
       const { index, record } = queue.shift()!;
@@ -113,13 +119,14 @@ export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
         const r = results.get(nextEmit)!;
         results.delete(nextEmit);
         nextEmit++;
-        if (r) batch.push(r);
+        if ('failed' in r) failures.write(r.failed);
+        else batch.push(r.ok);
       }
       if (batch.length) readWanted = duplex.push(batch);
       // Emitting freed window room: start more.
       if (queue.length && inFlight < concurrency && nextStart - nextEmit < window) return pump();
     }
-    if (finalCallback && !queue.length && inFlight === 0 && nextEmit === nextIndex) {
+    if (finalCallback && !queue.length && inFlight === 0 && results.size === 0) {
       const cb = finalCallback;
       finalCallback = null;
       duplex.push(null);
@@ -132,7 +139,13 @@ export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
     readableHighWaterMark: 2,
     writableHighWaterMark: 1,
     write(chunk: JsonRecord[], _enc, callback) {
-      for (const record of chunk) queue.push({ index: nextIndex++, record });
+      for (const record of chunk) {
+        const index = indexOf(record);
+        if (nextIndex < 0) nextStart = nextEmit = index; // a resumed run starts mid-way
+        nextIndex = index + 1;
+        if (stopped) stats.stopIndex = Math.min(stats.stopIndex ?? Infinity, index);
+        else queue.push({ index, record });
+      }
       writeCallback = callback;
       pump();
     },

@@ -1,19 +1,27 @@
 import { Transform } from 'node:stream';
 import type { RecordFormatter } from '../record-format.js';
+import { INDEX, type Indexed } from '../record-index.js';
+import type { RunStats } from '../run-stats.js';
 import type { PersonChunk } from './person-chunk.js';
 
 /**
- * PersonChunks in, arrays of record objects out — for stages that work on records (narratives, writers).
+ * PersonChunks in, arrays of record objects (with their input index) out — for stages that work on records (narratives, writers).
  * Built from the same formatter as the JSONL output, so key order and values are exactly those of `sample`.
  */
-export function createToRecords(format: RecordFormatter, width: number): Transform {
+export function createToRecords(format: RecordFormatter, width: number, from = 0, stats?: RunStats): Transform {
   return new Transform({
     objectMode: true,
     highWaterMark: 2,
     transform(chunk: PersonChunk, _enc, callback) {
-      const records: Record<string, unknown>[] = new Array(chunk.count);
-      for (let i = 0; i < chunk.count; i++) records[i] = JSON.parse(format(chunk.codes, i * width, chunk.start + i)) as Record<string, unknown>;
-      callback(null, records);
+      const records: Indexed[] = [];
+      // Records before `from` were written by an earlier run: regenerated only to bring calibration up to date.
+      for (let i = Math.max(0, from - chunk.start); i < chunk.count; i++) {
+        const record = JSON.parse(format(chunk.codes, i * width, chunk.start + i)) as Indexed;
+        record[INDEX] = chunk.start + i;
+        records.push(record);
+      }
+      if (stats) stats.taken = Math.max(stats.taken, chunk.start + chunk.count);
+      callback(null, records.length ? records : undefined);
     },
   });
 }

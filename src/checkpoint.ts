@@ -1,0 +1,97 @@
+import { open, readFile, rename, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { CheckpointError } from './errors.js';
+import type { IpfState } from './online-ipf.js';
+
+const positionSchema = z.strictObject({
+  format: z.enum(['jsonl', 'csv', 'arrow', 'parquet']),
+  path: z.string(),
+  bytes: z.number().int().nonnegative().optional(),
+  parts: z.array(z.string()).optional(),
+});
+
+export const checkpointSchema = z.strictObject({
+  version: z.literal(1),
+  /** configFingerprint of the run (run-metadata.ts): a resume with another config is refused. */
+  fingerprint: z.string(),
+  /** Every input position before this is settled: in the outputs or in the failure file. */
+  offset: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  /** True once the run finished: a resume has nothing left to do. */
+  complete: z.boolean(),
+  outputs: z.array(positionSchema),
+  failures: z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
+  ipf: z.unknown().nullable(),
+  totals: z.strictObject({
+    requests: z.number(),
+    retries: z.number(),
+    promptTokens: z.number(),
+    completionTokens: z.number(),
+    cost: z.number(),
+  }),
+  savedAt: z.string(),
+});
+/** `ipf`: calibration state at position `at` ≤ offset; a resume regenerates from `at` and skips to offset. */
+export type Checkpoint = z.output<typeof checkpointSchema> & { ipf: { at: number; state: IpfState } | null };
+
+/** Temp file, fsync, rename, fsync the directory: a checkpoint on disk is always whole. */
+export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
+  const tmp = `${path}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(`${JSON.stringify(checkpoint)}\n`);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, path);
+  const dir = await open(dirname(path), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
+export async function readCheckpoint(path: string): Promise<Checkpoint> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new CheckpointError(`cannot read checkpoint ${path} (${(err as NodeJS.ErrnoException).code}); nothing to resume`);
+  }
+  if (text.trim() === '') throw new CheckpointError(`checkpoint ${path} is empty; refusing to guess where the run stopped`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CheckpointError(`checkpoint ${path} is corrupt (not JSON)`);
+  }
+  const parsed = checkpointSchema.safeParse(value);
+  if (!parsed.success) throw new CheckpointError(`checkpoint ${path} is corrupt: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data as Checkpoint;
+}
+
+/** Every byte or part a checkpoint claims must be on disk; a checkpoint ahead of its data is an error. */
+export async function verifyAgainstDisk(path: string, checkpoint: Checkpoint): Promise<void> {
+  const size = async (p: string) => {
+    try {
+      return (await stat(p)).size;
+    } catch {
+      return -1;
+    }
+  };
+  for (const o of checkpoint.outputs) {
+    if (o.path === '-') continue;
+    if (o.bytes !== undefined && (await size(o.path)) < o.bytes) {
+      throw new CheckpointError(`checkpoint ${path} is ahead of the data: it claims ${o.bytes} bytes of ${o.path}, which holds ${Math.max(0, await size(o.path))}`);
+    }
+    for (const part of o.parts ?? []) {
+      if ((await size(`${o.path}/${part}`)) < 0) throw new CheckpointError(`checkpoint ${path} is ahead of the data: part ${o.path}/${part} is missing`);
+    }
+  }
+  const f = checkpoint.failures;
+  if (f && f.bytes > 0 && (await size(f.path)) < f.bytes) throw new CheckpointError(`checkpoint ${path} is ahead of the data: ${f.path} is shorter than ${f.bytes} bytes`);
+}

@@ -1,0 +1,67 @@
+import type { Checkpoint } from './checkpoint.js';
+import type { Config } from './config.js';
+import { UsageError } from './errors.js';
+import { isSpecialFile } from './output.js';
+import { openArrowSink } from './writers/arrow-sink.js';
+import { openCsvSink } from './writers/csv-sink.js';
+import { openJsonlSink } from './writers/jsonl-sink.js';
+import { openParquetSink } from './writers/parquet-sink.js';
+import type { RecordSink, SinkPosition } from './writers/sink.js';
+
+export type Format = SinkPosition['format'];
+
+const EXTENSIONS: Array<[RegExp, Format]> = [
+  [/\.(jsonl|ndjson)$/i, 'jsonl'],
+  [/\.csv$/i, 'csv'],
+  [/\.arrows?$/i, 'arrow'],
+  [/\.parquet\/?$/i, 'parquet'],
+];
+
+export function outputsOf(config: Config): string[] {
+  return Array.isArray(config.out) ? config.out : [config.out];
+}
+
+/** The format of one output: `format` if given, else the extension; stdout is JSONL unless told otherwise. */
+export function formatOf(path: string, override: Format | undefined): Format {
+  if (override) return override;
+  if (path === '-') return 'jsonl';
+  const hit = EXTENSIONS.find(([re]) => re.test(path));
+  if (!hit) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrows .parquet); give --format`);
+  return hit[1];
+}
+
+/** The files a run writes to (stdout and devices excluded). */
+export function fileOutputs(config: Config): string[] {
+  return outputsOf(config).filter((p) => p !== '-' && !isSpecialFile(p));
+}
+
+export function checkpointPathOf(config: Config, flag: string | undefined): string | null {
+  if (flag) return flag;
+  if (config.checkpoint.path) return config.checkpoint.path;
+  const first = fileOutputs(config)[0];
+  return first ? `${first.replace(/\/+$/, '')}.checkpoint.json` : null;
+}
+
+export function failuresPathOf(config: Config, flag: string | undefined): string {
+  if (flag) return flag;
+  const first = fileOutputs(config)[0];
+  return first ? `${first.replace(/\/+$/, '')}.failed.jsonl` : 'gen-stream.failed.jsonl';
+}
+
+/** Opens every output; on resume each continues from the position the checkpoint recorded for it. */
+export async function openSinks(config: Config, resume: Checkpoint | null): Promise<RecordSink[]> {
+  const sinks: RecordSink[] = [];
+  for (const path of outputsOf(config)) {
+    const format = formatOf(path, config.format);
+    const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
+    if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
+    if (format === 'jsonl') sinks.push(await openJsonlSink(path, position));
+    else if (format === 'csv') sinks.push(await openCsvSink(path, position));
+    else if (format === 'arrow') sinks.push(await openArrowSink(path, position, config.writers.arrow.batchSize));
+    else {
+      if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
+      sinks.push(await openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: '' }));
+    }
+  }
+  return sinks;
+}

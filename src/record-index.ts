@@ -1,0 +1,14 @@
+/**
+ * Each record's position in the run's input, carried on the record object under a symbol: JSON.stringify and
+ * the writers ignore it, object spread keeps it. The checkpointing tee uses it to know which input positions
+ * are settled (written, or in the failure file).
+ */
+export const INDEX: unique symbol = Symbol('gen-stream.index');
+
+export type Indexed = Record<string, unknown> & { [INDEX]?: number };
+
+export function indexOf(record: Indexed): number {
+  const i = record[INDEX];
+  if (i === undefined) throw new Error('internal: record without an input index');
+  return i;
+}

@@ -1,0 +1,20 @@
+import type { Indexed } from '../record-index.js';
+
+/** Where a sink's durable data ends: a byte length (JSONL, CSV, Arrow) or the finished parts (Parquet). */
+export interface SinkPosition {
+  format: 'jsonl' | 'csv' | 'arrow' | 'parquet';
+  path: string;
+  bytes?: number;
+  parts?: string[];
+}
+
+/**
+ * One output. `write` resolves when the records are handed to the OS (so awaiting it is backpressure);
+ * `sync` makes everything written so far durable and says where it ends; `close` finishes the file.
+ */
+export interface RecordSink {
+  readonly format: SinkPosition['format'];
+  write(records: readonly Indexed[]): Promise<void>;
+  sync(): Promise<SinkPosition>;
+  close(): Promise<SinkPosition>;
+}
