@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, describe, it } from 'node:test';
+import { BIN, parseLines, runCli } from './helpers/cli.js';
+import { query } from './helpers/duckdb.js';
+import { MockLlm } from './helpers/mock-llm.js';
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gen-stream-resume-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Starts the CLI; kills it with `signal` after `afterMs` unless it ended first. Resolves to its exit code. */
+function runAndKill(args: string[], config: string, afterMs: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    const timer = setTimeout(() => child.kill(signal), afterMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+    child.stdin.end(config);
+  });
+}
+
+/** Runs to completion through SIGKILLs at the given moments, resuming each time. */
+async function killAndResume(args: string[], config: string, delays: number[]): Promise<number> {
+  let kills = 0;
+  let resume = false;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const delay = delays[attempt] ?? 60_000;
+    const { code, stderr } = await runAndKill([...args, ...(resume ? ['--resume'] : [])], config, delay);
+    if (code === 0) return kills;
+    if (code === 2 && /cannot read checkpoint/.test(stderr)) {
+      resume = false; // killed before the first checkpoint: nothing to resume, start again
+      continue;
+    }
+    assert.equal(code, null, `unexpected exit ${code}: ${stderr}`);
+    kills++;
+    resume = true;
+  }
+  throw new Error('the run never completed');
+}
+
+const config = JSON.stringify({ seed: 42, checkpoint: { every: 1000 } });
+
+describe('crash safety: SIGKILL at random moments, then --resume', () => {
+  it('template narrator, 20,000 records: JSONL byte-identical, Parquet the same rows (DuckDB)', async () => {
+    const ref = join(dir, 'ref');
+    const refRun = await runCli(['-q', '-n', '20000', '--out', `${ref}.jsonl`, '--out', `${ref}.parquet`], config);
+    assert.equal(refRun.code, 0, refRun.stderr);
+    const out = join(dir, 'killed');
+    const kills = await killAndResume(['-q', '-n', '20000', '--out', `${out}.jsonl`, '--out', `${out}.parquet`], config, [1200, 1700, 1400, 2100, 1600]);
+    assert.ok(kills >= 3, `only ${kills} kills landed mid-run`);
+    const [a, b] = await Promise.all([readFile(`${ref}.jsonl`), readFile(`${out}.jsonl`)]);
+    assert.equal(a.length, b.length);
+    assert.ok(a.equals(b), 'the resumed JSONL differs from the uninterrupted run');
+    const ids = async (p: string) => (await query(`select id from read_parquet('${p}.parquet/*.parquet', filename=true, file_row_number=true) order by filename, file_row_number`)).map((r) => r[0]);
+    const [refIds, outIds] = await Promise.all([ids(ref), ids(out)]);
+    assert.equal(outIds.length, 20_000);
+    assert.equal(new Set(outIds).size, 20_000, 'duplicates in the Parquet dataset');
+    assert.deepEqual(outIds, refIds);
+    assert.deepEqual(outIds, parseLines(b.toString('utf8')).map((r) => r.id));
+  });
+
+  it('mock LLM, 1,500 records: ids, order and structured fields as an uninterrupted run', async () => {
+    const mock = new MockLlm({ medianMs: 8, sigma: 0.3 });
+    const url = await mock.listen();
+    try {
+      const cfg = JSON.stringify({ seed: 42, checkpoint: { every: 100 }, llm: { baseUrl: url, model: 'mock', concurrency: 16, grouping: 'single' } });
+      const out = join(dir, 'llm.jsonl');
+      const kills = await killAndResume(['-q', '-n', '1500', '--out', out], cfg, [900, 1300, 1100]);
+      assert.ok(kills >= 2, `only ${kills} kills landed mid-run`);
+      const records = parseLines(await readFile(out, 'utf8'));
+      const expected = parseLines((await runCli(['sample', '-q', '-n', '1500', '--seed', '42'])).stdout);
+      assert.equal(records.length, 1500);
+      records.forEach((r, i) => {
+        for (const [k, v] of Object.entries(expected[i])) assert.deepEqual(r[k], v, `record ${i} field ${k}`);
+        assert.ok(String(r.cultural_background).includes(`[ref ${String(r.name)}|`), `record ${i} narrative`);
+      });
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it('SIGINT drains, checkpoints, exits 130; the resume completes the same output', async () => {
+    const ref = await runCli(['-q', '-n', '15000'], config);
+    const out = join(dir, 'int.jsonl');
+    const first = await runAndKill(['-q', '-n', '15000', '--out', out], config, 1500, 'SIGINT');
+    assert.equal(first.code, 130, first.stderr);
+    const cp = JSON.parse(await readFile(`${out}.checkpoint.json`, 'utf8'));
+    assert.equal(cp.complete, false);
+    assert.ok(cp.offset > 0 && cp.offset < 15000, `offset ${cp.offset}`);
+    assert.equal(parseLines(await readFile(out, 'utf8')).length, cp.written, 'the checkpoint matches the output after a drain');
+    const second = await runCli(['-q', '-n', '15000', '--out', out, '--resume'], config);
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal(await readFile(out, 'utf8'), ref.stdout);
+  });
+
+  it('refuses a changed config (unless --force), an empty, corrupt or ahead-of-data checkpoint', async () => {
+    const out = join(dir, 'refuse.jsonl');
+    const first = await runAndKill(['-q', '-n', '15000', '--out', out], config, 1500, 'SIGINT');
+    assert.equal(first.code, 130);
+    const saved = await readFile(`${out}.checkpoint.json`, 'utf8');
+    const other = await runCli(['-q', '-n', '15000', '--out', out, '--resume', '--seed', '7'], config);
+    assert.equal(other.code, 2);
+    assert.match(other.stderr, /E_CHECKPOINT: .*another config/);
+    for (const [content, pattern] of [
+      ['', /is empty/],
+      ['{"version":1,', /is corrupt/],
+      ['{"version":1}', /is corrupt/],
+    ] as const) {
+      await writeFile(`${out}.checkpoint.json`, content);
+      const res = await runCli(['-q', '-n', '15000', '--out', out, '--resume'], config);
+      assert.equal(res.code, 2, content);
+      assert.match(res.stderr, pattern);
+    }
+    await writeFile(`${out}.checkpoint.json`, saved);
+    const cp = JSON.parse(saved);
+    await truncate(out, cp.outputs[0].bytes - 10);
+    const ahead = await runCli(['-q', '-n', '15000', '--out', out, '--resume'], config);
+    assert.equal(ahead.code, 2);
+    assert.match(ahead.stderr, /ahead of the data/);
+    const missing = await runCli(['-q', '-n', '100', '--out', join(dir, 'none.jsonl'), '--resume'], config);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read checkpoint/);
+  });
+
+  it('--start-offset N emits records from N on, identical to the tail of a full run', async () => {
+    const full = parseLines((await runCli(['sample', '-q', '-n', '3000'], config)).stdout);
+    const tail = parseLines((await runCli(['sample', '-q', '-n', '3000', '--start-offset', '1234'], config)).stdout);
+    assert.deepEqual(tail, full.slice(1234));
+    const narrated = await runCli(['-q', '-n', '300'], config);
+    const piped = await runCli(['narrate', '-q', '--start-offset', '120'], (await runCli(['sample', '-q', '-n', '300'], config)).stdout);
+    assert.deepEqual(parseLines(piped.stdout), parseLines(narrated.stdout).slice(120));
+  });
+
+  it('a stalled reader keeps RSS flat: backpressure reaches the generator', async () => {
+    const child = spawn(process.execPath, [BIN, '-q', '-n', '1000000'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.pause();
+    const rss = async () => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+    await sleep(1500);
+    const early = await rss();
+    await sleep(2000);
+    const late = await rss();
+    child.kill('SIGKILL');
+    assert.ok(late - early < 15, `RSS grew from ${early.toFixed(1)} to ${late.toFixed(1)} MB while nobody read`);
+  });
+});
