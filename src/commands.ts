@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat, truncate } from 'node:fs/promises';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -194,14 +194,16 @@ export async function runMain(loaded: LoadedConfig, options: RunOptions, narrate
   const stats = new RunStats();
   const start = startOf(resume, options);
   const outs = outputsOf(config);
-  if (!narrate && outs.length === 1 && outs[0] === '-' && start === 0 && !options.checkpointPath) return runFastSample(loaded, options, stats);
+  // Structured records to stdout or a device: nothing to checkpoint, so the fast text path (no record objects).
+  if (!narrate && outs.length === 1 && fileOutputs(config).length === 0 && start === 0 && !options.checkpointPath) return runFastSample(loaded, options, stats);
   return runPlan(loaded, options, stats, resume, generatorPlan(loaded, stats, resume, start, narrate));
 }
 
 async function runFastSample(loaded: LoadedConfig, options: RunOptions, stats: RunStats): Promise<number> {
   const { config, model } = loaded;
   const run = prepareRun(model, config);
-  await pipeline([...sampleStages(run, config, 0, config.count), process.stdout]);
+  const out = outputsOf(config)[0];
+  await pipeline([...sampleStages(run, config, 0, config.count), out === '-' ? process.stdout : createWriteStream(out, { highWaterMark: 1 << 20 })]);
   if (!options.quiet) {
     const { accepted, proposals } = run.sampler.stats;
     const secs = (Date.now() - stats.startedAt) / 1000;
