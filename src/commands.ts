@@ -54,10 +54,12 @@ async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Ch
   return cp;
 }
 
-/** A fresh run must not pair a stale checkpoint from an earlier run with its new outputs. */
-async function clearStaleCheckpoint(loaded: LoadedConfig, options: RunOptions): Promise<void> {
+/** A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs. */
+async function clearStale(loaded: LoadedConfig, options: RunOptions, failuresPath: string): Promise<void> {
+  if (options.resume) return;
   const path = checkpointPathOf(loaded.config, options.checkpointPath);
-  if (path && !options.resume) await rm(path, { force: true });
+  if (path) await rm(path, { force: true });
+  await rm(failuresPath, { force: true });
 }
 
 /** First SIGINT/SIGTERM: stop taking records, drain, checkpoint, exit 130. Second: exit now (last checkpoint stands). */
@@ -111,7 +113,7 @@ async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStat
   const narrate = plan.narrate
     ? createNarrateStage(config, stats, failures, () => (stopRequested = true), warn, (stop) => (stopNarrate = stop))
     : null;
-  await clearStaleCheckpoint(loaded, options);
+  await clearStale(loaded, options, failures.path);
   const sinks = await openSinks(config, resume);
   const checkpointPath = checkpointPathOf(config, options.checkpointPath);
   const tee = createCheckpointTee({
@@ -178,6 +180,11 @@ function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint
   };
 }
 
+function nothingToResume(): number {
+  process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
+  return 0;
+}
+
 function startOf(resume: Checkpoint | null, options: RunOptions): number {
   if (resume && options.startOffset !== undefined) throw new UsageError('--resume and --start-offset do not go together');
   return resume?.offset ?? options.startOffset ?? 0;
@@ -187,10 +194,7 @@ function startOf(resume: Checkpoint | null, options: RunOptions): number {
 export async function runMain(loaded: LoadedConfig, options: RunOptions, narrate = loaded.config.narrative.enabled): Promise<number> {
   const { config } = loaded;
   const resume = await loadResume(loaded, options);
-  if (resume?.complete) {
-    process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
-    return 0;
-  }
+  if (resume?.complete) return nothingToResume();
   const stats = new RunStats();
   const start = startOf(resume, options);
   const outs = outputsOf(config);
@@ -224,10 +228,7 @@ export async function runStream(
   narrate: boolean,
 ): Promise<number> {
   const resume = await loadResume(loaded, options);
-  if (resume?.complete) {
-    process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
-    return 0;
-  }
+  if (resume?.complete) return nothingToResume();
   const stats = new RunStats();
   const startOffset = startOf(resume, options);
   stats.taken = startOffset;

@@ -132,6 +132,15 @@ describe('LLM narrative stage against the loopback mock', () => {
       assert.equal((await readLines(`${out}.failed.jsonl`)).length, 12);
     });
     await withMock({}, async (url) => {
+      // A fresh run without failures must not leave the earlier run's failure file behind.
+      const clean = await runCli(['-q', '-n', '12', '-o', out], llmConfig(url));
+      assert.equal(clean.code, 0, clean.stderr);
+      assert.equal((await readLines(`${out}.failed.jsonl`)).length, 0);
+    });
+    await withMock({ forceStatus: 400 }, async (url) => {
+      await runCli(['-q', '-n', '12', '-o', out], llmConfig(url));
+    });
+    await withMock({}, async (url) => {
       const cfgPath = join(dir, 'retry-config.json');
       await (await import('node:fs/promises')).writeFile(cfgPath, llmConfig(url));
       const res = await runCli(['narrate', '-q', '--config', cfgPath, '--retry-failed', `${out}.failed.jsonl`]);
