@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../errors.js';
 import { INDEX, type Indexed } from '../record-index.js';
 
@@ -49,8 +50,10 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       }
       index++;
     };
+    // A chunk boundary can fall inside a multi-byte character: decode incrementally, never chunk by chunk.
+    const decoder = new StringDecoder('utf8');
     for await (const chunk of input) {
-      rest += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      rest += typeof chunk === 'string' ? chunk : decoder.write(chunk);
       let nl: number;
       while ((nl = rest.indexOf('\n')) >= 0) {
         take(rest.slice(0, nl));
@@ -63,6 +66,7 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
         batch = [];
       }
     }
+    rest += decoder.end();
     if (rest !== '') take(rest);
     if (batch.length && !shouldStop()) yield batch;
     onEnd?.(shouldStop() ? index - batch.length : index);
