@@ -16,6 +16,7 @@ Commands:
   sample    only the generator and online calibration: structured personas (first stage of a pipe)
   narrate   add narratives to personas read as JSONL from stdin (a pipe stage)
   write     write JSONL records from stdin to the outputs (a pipe stage; JSONL, CSV, Arrow, Parquet)
+  validate  check a dataset (JSONL, CSV, Arrow, Parquet) against the census: fidelity, narratives, gates
   describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
   help      show this help
 
@@ -58,6 +59,14 @@ Options: --config FILE (the config; stdin carries the records), --input FILE, --
 Writes JSONL records from stdin (or --input FILE) to every --out: JSONL, CSV (RFC 4180), Arrow IPC stream
 (.arrows) or a Parquet dataset directory of rolling parts; checkpoints every checkpoint.every records and
 resumes with --resume like the all-in-one command.`,
+  validate: `Usage: gen-stream validate FILE|DIR [--config config.json] [--report DIR] [--format F]
+
+Reads a dataset as a stream (JSONL, CSV, Arrow IPC or a Parquet dataset directory) and reports, for every
+controlled marginal, target, observed share, difference in points, chi-square and Cramér's V; for the census
+joints, the total variation distance to the calibrated model's conditionals; constraint violations; and
+narrative quality (lengths, names, language, duplicates). --report DIR writes stats.json, stats.md and
+report.html. Gates (config "validate"): every marginal within 0.5 points, every chi-square p > 0.01 at
+n >= 1,000, no constraint violation, no empty narrative field. Exit 1 when a gate fails.`,
   describe: `Usage: gen-stream describe [--config FILE] < config.json
 
 Prints what a run with this config would be made of, as JSON: the census and the source of every table
@@ -82,6 +91,7 @@ const OPTIONS = {
   'llm-model': { type: 'string' },
   concurrency: { type: 'string' },
   'max-cost': { type: 'string' },
+  report: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -165,12 +175,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { values, positionals } = parsed;
     const command = positionals[0] ?? 'main';
-    if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+    if (positionals.length > (command === 'validate' ? 2 : 1)) throw new UsageError(`unexpected argument "${positionals[command === 'validate' ? 2 : 1]}"`);
     if (command === 'help' || values.help) {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
-    if (!['main', 'sample', 'narrate', 'write', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+    if (!['main', 'sample', 'narrate', 'write', 'validate', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
     const retryFailed = values['retry-failed'];
     if (retryFailed && command !== 'narrate') throw new UsageError('--retry-failed belongs to the narrate command');
     if (values.input && command !== 'narrate' && command !== 'write') throw new UsageError('--input belongs to the narrate and write commands');
@@ -186,7 +196,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       maxCost: numberFlag('max-cost', values['max-cost']),
     };
     // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
-    const stdinIsData = (command === 'narrate' || command === 'write') && !retryFailed && !values.input;
+    const stdinIsData = ((command === 'narrate' || command === 'write') && !retryFailed && !values.input) || command === 'validate';
     const { value, source } = await readConfig(values.config, stdinIsData);
     const loaded = loadConfig(withOverrides(value, flags), source);
     const quiet = values.quiet ?? false;
@@ -201,6 +211,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'describe') {
       process.stdout.write(`${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
       return 0;
+    }
+    if (command === 'validate') {
+      const target = positionals[1];
+      if (!target) throw new UsageError('validate needs the file or dataset directory to check (try --help)');
+      const { validateDataset } = await import('./validate/run-validate.js');
+      const report = await validateDataset(loaded, target, { format: loaded.config.format, report: values.report });
+      if (!quiet) for (const g of report.gates) process.stdout.write(`${g.passed ? 'pass' : 'FAIL'}  ${g.name}: ${g.detail}\n`);
+      const failed = report.gates.filter((g) => !g.passed).map((g) => g.name);
+      process.stderr.write(`gen-stream: ${report.records} records: ${failed.length ? `gates failed: ${failed.join(', ')}` : 'all gates passed'}\n`);
+      return failed.length ? 1 : 0;
     }
     if (command === 'sample') return await runMain(loaded, options, false);
     if (command === 'narrate' || command === 'write') return await runStream(loaded, { ...options, input: values.input, retryFailed }, command === 'narrate');

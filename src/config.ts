@@ -86,6 +86,21 @@ export const configSchema = z.strictObject({
       prices: z.record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() })).default({}),
     })
     .optional(),
+  /** Gates of `gen-stream validate`: a failed one makes it exit 1. */
+  validate: z
+    .strictObject({
+      /** Every controlled marginal within this many percentage points of its target. */
+      maxMarginalPoints: z.number().positive().default(0.5),
+      /** Every chi-square goodness-of-fit p-value above this… */
+      minPValue: z.number().min(0).max(1).default(0.01),
+      /** …when the file has at least this many records. */
+      minRecordsForPValue: z.number().int().min(0).default(1000),
+      /** Records simulated to estimate the model's joint conditionals. */
+      referenceRecords: z.number().int().min(1000).max(10_000_000).default(200_000),
+      /** Fail when a narrative field is empty or missing in a record that has narratives. */
+      requireNarratives: z.boolean().default(true),
+    })
+    .default({ maxMarginalPoints: 0.5, minPValue: 0.01, minRecordsForPValue: 1000, referenceRecords: 200_000, requireNarratives: true }),
   sampling: z
     .strictObject({
       /** Cap on proposals for one record before the run stops with E_INFEASIBLE. */

@@ -155,6 +155,12 @@ export function checkCensus(spec: CensusSpec, base: Path): ConfigIssue[] {
     }
   });
 
+  spec.joints.forEach((pair, ji) => {
+    pair.forEach((name, k) => {
+      if (!declared.has(name)) issues.push({ path: formatPath([...base, 'joints', ji, k]), message: `unknown attribute "${name}"` });
+    });
+  });
+
   const outputs = new Set<string>(['id', ...declared.keys(), ...Object.keys(spec.constants)]);
   spec.derived.forEach((d, di) => {
     for (const m of d.template.matchAll(/\{([^}]*)\}/g)) {

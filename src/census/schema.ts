@@ -92,6 +92,8 @@ export const censusSpecSchema = z.strictObject({
   /** Published shares inside a subpopulation (a region, a district), calibrated like the marginals. */
   conditionalTargets: z.array(conditionalTargetSchema).default([]),
   constraints: z.array(constraintSchema).default([]),
+  /** Attribute pairs whose conditionals `validate` compares with the model (total variation distance). */
+  joints: z.array(z.tuple([z.string(), z.string()])).default([]),
   /** Output key order; defaults to id, attributes, derived, constants. */
   outputOrder: z.array(z.string()).optional(),
 });

@@ -54,11 +54,14 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
     const decoder = new StringDecoder('utf8');
     for await (const chunk of input) {
       rest += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+      // One pass per chunk: cutting `rest` after every line would copy the tail again and again.
+      let from = 0;
       let nl: number;
-      while ((nl = rest.indexOf('\n')) >= 0) {
-        take(rest.slice(0, nl));
-        rest = rest.slice(nl + 1);
+      while ((nl = rest.indexOf('\n', from)) >= 0) {
+        take(rest.slice(from, nl));
+        from = nl + 1;
       }
+      rest = rest.slice(from);
       if (rest.length > maxLineBytes) throw new InputError(`${name}:${lineNo + 1}: line longer than ${maxLineBytes} bytes`);
       if (batch.length >= batchSize) {
         if (shouldStop()) return onEnd?.(index - batch.length);

@@ -232,6 +232,14 @@ export const moldova2024: CensusSpecInput = {
     source: t.source,
   })),
   constraints: [...constraints, ...occupationMinEducation],
+  joints: [
+    ['region', 'ethnicity'],
+    ['ethnicity', 'mother_tongue'],
+    ['ethnicity', 'religion'],
+    ['age_group', 'education_level'],
+    ['age_group', 'marital_status'],
+    ['age_group', 'employment_status'],
+  ],
   outputOrder: [
     'id', 'name', 'first_name', 'last_name', 'sex', 'age', 'age_group', 'region', 'district', 'residence', 'country',
     'ethnicity', 'mother_tongue', 'religion', 'marital_status', 'education_level', 'employment_status', 'occupation',
