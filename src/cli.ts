@@ -16,6 +16,7 @@ Commands:
   sample    only the generator and online calibration: structured personas (first stage of a pipe)
   narrate   add narratives to personas read as JSONL from stdin (a pipe stage)
   write     write JSONL records from stdin to the outputs (a pipe stage; JSONL, CSV, Arrow, Parquet)
+  card      write a Hugging Face dataset card (README.md) for a directory of outputs
   validate  check a dataset (JSONL, CSV, Arrow, Parquet) against the census: fidelity, narratives, gates
   describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
   help      show this help
@@ -67,6 +68,11 @@ joints, the total variation distance to the calibrated model's conditionals; con
 narrative quality (lengths, names, language, duplicates). --report DIR writes stats.json, stats.md and
 report.html. Gates (config "validate"): every marginal within 0.5 points, every chi-square p > 0.01 at
 n >= 1,000, no constraint violation, no empty narrative field. Exit 1 when a gate fails.`,
+  card: `Usage: gen-stream card DIR [--config config.json] [--license ID]
+
+Writes DIR/README.md: a dataset card with Hugging Face YAML front matter (license, size category, features
+and dtypes), the generation settings, the census sources (modelled tables flagged), the validation summary
+and the limitations. DIR holds gen-stream outputs and their .meta.json sidecar. --license defaults to cc-by-4.0.`,
   describe: `Usage: gen-stream describe [--config FILE] < config.json
 
 Prints what a run with this config would be made of, as JSON: the census and the source of every table
@@ -92,6 +98,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   'max-cost': { type: 'string' },
   report: { type: 'string' },
+  license: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -175,12 +182,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { values, positionals } = parsed;
     const command = positionals[0] ?? 'main';
-    if (positionals.length > (command === 'validate' ? 2 : 1)) throw new UsageError(`unexpected argument "${positionals[command === 'validate' ? 2 : 1]}"`);
+    const maxPositionals = command === 'validate' || command === 'card' ? 2 : 1;
+    if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
     if (command === 'help' || values.help) {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
-    if (!['main', 'sample', 'narrate', 'write', 'validate', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+    if (!['main', 'sample', 'narrate', 'write', 'validate', 'card', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
     const retryFailed = values['retry-failed'];
     if (retryFailed && command !== 'narrate') throw new UsageError('--retry-failed belongs to the narrate command');
     if (values.input && command !== 'narrate' && command !== 'write') throw new UsageError('--input belongs to the narrate and write commands');
@@ -196,7 +204,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       maxCost: numberFlag('max-cost', values['max-cost']),
     };
     // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
-    const stdinIsData = ((command === 'narrate' || command === 'write') && !retryFailed && !values.input) || command === 'validate';
+    const stdinIsData = ((command === 'narrate' || command === 'write') && !retryFailed && !values.input) || command === 'validate' || command === 'card';
     const { value, source } = await readConfig(values.config, stdinIsData);
     const loaded = loadConfig(withOverrides(value, flags), source);
     const quiet = values.quiet ?? false;
@@ -221,6 +229,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       const failed = report.gates.filter((g) => !g.passed).map((g) => g.name);
       process.stderr.write(`gen-stream: ${report.records} records: ${failed.length ? `gates failed: ${failed.join(', ')}` : 'all gates passed'}\n`);
       return failed.length ? 1 : 0;
+    }
+    if (command === 'card') {
+      if (!positionals[1]) throw new UsageError('card needs the dataset directory (try --help)');
+      const { writeCard } = await import('./card.js');
+      const path = await writeCard(positionals[1], { config: values.config ? loaded : undefined, license: values.license ?? 'cc-by-4.0' });
+      if (!quiet) process.stderr.write(`gen-stream: wrote ${path}\n`);
+      return 0;
     }
     if (command === 'sample') return await runMain(loaded, options, false);
     if (command === 'narrate' || command === 'write') return await runStream(loaded, { ...options, input: values.input, retryFailed }, command === 'narrate');

@@ -57,6 +57,16 @@ export class FidelityCounter {
     }
   }
 
+  /** The joint count tables (to pass between threads). */
+  jointCounts(): Float64Array[] {
+    return this.joints.map((j) => j.counts);
+  }
+
+  /** Replaces the joint count tables with ones counted elsewhere (the reference worker). */
+  setJointCounts(counts: readonly Float64Array[]): void {
+    counts.forEach((c, i) => this.joints[i].counts.set(c));
+  }
+
   /** Joint counts only, from value codes (the reference simulation: no record objects needed). */
   addJointCodes(codes: Uint16Array): void {
     this.countJoints(codes);

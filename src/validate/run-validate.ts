@@ -1,8 +1,8 @@
+import { Worker } from 'node:worker_threads';
 import type { LoadedConfig } from '../config.js';
 import { FidelityCounter } from './fidelity-stats.js';
 import { NarrativeCounter } from './narrative-stats.js';
 import { readRecords } from './read-records.js';
-import { referenceJoints } from './reference.js';
 import { type Gate, type ValidationReport, renderMarkdown, writeReport } from './report.js';
 
 /** Reads a dataset as a stream, measures fidelity and narrative quality, applies the gates. */
@@ -15,6 +15,7 @@ export async function validateDataset(
   const gatesConfig = config.validate;
   const fidelity = new FidelityCounter(model, census.joints);
   const narratives = new NarrativeCounter(config.narrative.language);
+  const reference = census.joints.length ? simulateReference(loaded) : null;
   for await (const batch of readRecords(path, options.format)) {
     for (const r of batch) {
       fidelity.add(r);
@@ -22,7 +23,7 @@ export async function validateDataset(
     }
   }
   const marginals = fidelity.marginals();
-  const joints = census.joints.length ? fidelity.jointResults(referenceJoints(loaded, census.joints, gatesConfig.referenceRecords)) : [];
+  const joints = reference ? fidelity.jointResults(await reference) : [];
   const narrativeReport = narratives.withNarratives ? narratives.report() : null;
   const violations = Object.fromEntries(fidelity.violations);
   const gates: Gate[] = [];
@@ -56,3 +57,19 @@ export async function validateDataset(
 }
 
 export { renderMarkdown };
+
+/** The model's joint conditionals, simulated on a worker thread while the file is being read. */
+function simulateReference(loaded: LoadedConfig): Promise<FidelityCounter> {
+  const worker = new Worker(new URL('./reference-worker.js', import.meta.url), {
+    workerData: { config: { ...loaded.config, census: loaded.census }, records: loaded.config.validate.referenceRecords },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (counts: Float64Array[]) => {
+      const counter = new FidelityCounter(loaded.model, loaded.census.joints);
+      counter.setJointCounts(counts);
+      resolve(counter);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
