@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { MarginalCounter } from '../src/fidelity.js';
+import { FidelityCounter } from '../src/validate/fidelity-stats.js';
 import { BIN, FIXTURES, parseLines, runCli } from './helpers/cli.js';
 
 const moldovaConfig = () => readFile(join(FIXTURES, 'moldova.json'), 'utf8');
@@ -28,9 +28,9 @@ describe('gen-stream on the Moldova 2024 census', () => {
     for (const r of records) assert.match(String(r.id), /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     const { model } = loadConfig({});
-    const counter = new MarginalCounter(model);
+    const counter = new FidelityCounter(model, []);
     records.forEach((r) => counter.add(r));
-    const report = counter.report();
+    const report = counter.marginals();
     assert.deepEqual(
       report.map((m) => m.attribute).sort(),
       ['age_group', 'education_level', 'employment_status', 'ethnicity', 'marital_status', 'mother_tongue', 'region', 'religion', 'residence', 'sex'],
@@ -69,9 +69,9 @@ describe('gen-stream on the Moldova 2024 census', () => {
     for (const seed of ['1', '2', '3']) {
       const res = await runCli(['sample', '-n', '1000', '--seed', seed, '-q'], await moldovaConfig());
       assert.equal(res.code, 0, res.stderr);
-      const counter = new MarginalCounter(model);
+      const counter = new FidelityCounter(model, []);
       parseLines(res.stdout).forEach((r) => counter.add(r));
-      for (const m of counter.report()) assert.ok(m.worst <= 2, `seed ${seed}: ${m.attribute} is ${m.worst.toFixed(2)} points off`);
+      for (const m of counter.marginals()) assert.ok(m.worst <= 2, `seed ${seed}: ${m.attribute} is ${m.worst.toFixed(2)} points off`);
     }
   });
 
@@ -166,9 +166,9 @@ describe('gen-stream with an inline census', () => {
     const records = parseLines(res.stdout);
     assert.equal(records.length, 5000);
     const { model } = loadConfig(JSON.parse(cfg));
-    const counter = new MarginalCounter(model);
+    const counter = new FidelityCounter(model, []);
     records.forEach((r) => counter.add(r));
-    for (const m of counter.report()) assert.ok(m.worst <= 1, `${m.attribute} ${m.worst}`);
+    for (const m of counter.marginals()) assert.ok(m.worst <= 1, `${m.attribute} ${m.worst}`);
     assert.ok(records.every((r) => r.job !== 'teacher' || Number(r.age) >= 21), 'constraint teachers_are_adults_over_21');
     const south = records.filter((r) => r.village === 'South Cove');
     const teachers = (100 * south.filter((r) => r.job === 'teacher').length) / south.length;

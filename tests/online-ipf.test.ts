@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, it } from 'node:test';
 import { type Config, loadConfig } from '../src/config.js';
-import { MarginalCounter } from '../src/fidelity.js';
+import { FidelityCounter } from '../src/validate/fidelity-stats.js';
 import { OnlineIpf } from '../src/online-ipf.js';
 import { prepareRun } from '../src/prepare-run.js';
 import { sampleStages } from '../src/sample-pipeline.js';
@@ -44,9 +44,9 @@ describe('online IPF calibration', () => {
       const { model, config } = loadConfig({ ...biased, calibration: { enabled } });
       const run = prepareRun(model, config);
       const records = parseLines(await collect(sampleStages(run, config, 0, config.count)));
-      const counter = new MarginalCounter(model);
+      const counter = new FidelityCounter(model, []);
       records.forEach((r) => counter.add(r));
-      const worst = Math.max(...counter.report().map((m) => m.worst));
+      const worst = Math.max(...counter.marginals().map((m) => m.worst));
       if (enabled) assert.ok(worst < 0.2, `calibrated worst ${worst}`);
       else assert.ok(worst > 15, `uncalibrated worst ${worst}`);
       // Structure: red stays mostly small, other colours mostly large.
