@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runMain, runStream } from './commands.js';
+import { runDedup, runMain, runStream } from './commands.js';
 import { loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
 import { runMetadata } from './run-metadata.js';
@@ -16,6 +16,7 @@ Commands:
   sample    only the generator and online calibration: structured personas (first stage of a pipe)
   narrate   add narratives to personas read as JSONL from stdin (a pipe stage)
   write     write JSONL records from stdin to the outputs (a pipe stage; JSONL, CSV, Arrow, Parquet)
+  dedup     drop exact and near-duplicate records (MinHash LSH) from JSONL on stdin, keeping the first
   card      write a Hugging Face dataset card (README.md) for a directory of outputs
   validate  check a dataset (JSONL, CSV, Arrow, Parquet) against the census: fidelity, narratives, gates
   describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
@@ -68,6 +69,13 @@ joints, the total variation distance to the calibrated model's conditionals; con
 narrative quality (lengths, names, language, duplicates). --report DIR writes stats.json, stats.md and
 report.html. Gates (config "validate"): every marginal within 0.5 points, every chi-square p > 0.01 at
 n >= 1,000, no constraint violation, no empty narrative field. Exit 1 when a gate fails.`,
+  dedup: `Usage: gen-stream dedup [--config c.json] [--field F] [--out FILE] [--removed FILE] < records.jsonl
+
+Keeps the first of every group of duplicates, in order. Exact duplicates: same text after normalising case,
+accents, punctuation and spacing. Near duplicates: MinHash (dedup.permutations, default 128) over word
+shingles (dedup.shingle, default 1-grams) with LSH (dedup.bands, default 16), each candidate verified against
+dedup.threshold (default Jaccard 0.9). Removed ids go to --removed (default <out>.removed.jsonl) with the id
+they duplicate. Compares the field dedup.field (default "persona"; --field).`,
   card: `Usage: gen-stream card DIR [--config config.json] [--license ID]
 
 Writes DIR/README.md: a dataset card with Hugging Face YAML front matter (license, size category, features
@@ -99,6 +107,8 @@ const OPTIONS = {
   'max-cost': { type: 'string' },
   report: { type: 'string' },
   license: { type: 'string' },
+  field: { type: 'string' },
+  removed: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -188,10 +198,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
-    if (!['main', 'sample', 'narrate', 'write', 'validate', 'card', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+    if (!['main', 'sample', 'narrate', 'write', 'dedup', 'validate', 'card', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
     const retryFailed = values['retry-failed'];
     if (retryFailed && command !== 'narrate') throw new UsageError('--retry-failed belongs to the narrate command');
-    if (values.input && command !== 'narrate' && command !== 'write') throw new UsageError('--input belongs to the narrate and write commands');
+    if (values.input && !['narrate', 'write', 'dedup'].includes(command)) throw new UsageError('--input belongs to the narrate, write and dedup commands');
     if (retryFailed && values.failed && resolve(retryFailed) === resolve(values.failed)) throw new UsageError('--failed must differ from --retry-failed');
     const flags: Overrides = {
       count: integerFlag('count', values.count, 1),
@@ -204,9 +214,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       maxCost: numberFlag('max-cost', values['max-cost']),
     };
     // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
-    const stdinIsData = ((command === 'narrate' || command === 'write') && !retryFailed && !values.input) || command === 'validate' || command === 'card';
+    const stdinIsData = (['narrate', 'write', 'dedup'].includes(command) && !retryFailed && !values.input) || command === 'validate' || command === 'card';
     const { value, source } = await readConfig(values.config, stdinIsData);
-    const loaded = loadConfig(withOverrides(value, flags), source);
+    const withField =
+      values.field !== undefined && typeof value === 'object' && value !== null
+        ? { ...(value as Record<string, unknown>), dedup: { ...((value as Record<string, unknown>).dedup as object), field: values.field } }
+        : value;
+    const loaded = loadConfig(withOverrides(withField, flags), source);
     const quiet = values.quiet ?? false;
     const options = {
       quiet,
@@ -237,6 +251,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!quiet) process.stderr.write(`gen-stream: wrote ${path}\n`);
       return 0;
     }
+    if (command === 'dedup') return await runDedup(loaded, { ...options, input: values.input, removedPath: values.removed });
     if (command === 'sample') return await runMain(loaded, options, false);
     if (command === 'narrate' || command === 'write') return await runStream(loaded, { ...options, input: values.input, retryFailed }, command === 'narrate');
     return await runMain(loaded, options);

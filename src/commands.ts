@@ -255,3 +255,43 @@ export async function runStream(
     ],
   });
 }
+
+/**
+ * `gen-stream dedup`: records from stdin (or --input) minus exact and near duplicates of earlier ones, to every
+ * output; removed ids go to the removed file with the id they duplicate. The seen-set is not checkpointed,
+ * so a dedup run cannot be resumed (it would miss duplicates across the break): rerun it instead.
+ */
+export async function runDedup(loaded: LoadedConfig, options: RunOptions & { input?: string; removedPath?: string }): Promise<number> {
+  if (options.resume || options.startOffset) throw new UsageError('dedup cannot resume: its seen-set is not checkpointed; run it again from the start');
+  const { config } = loaded;
+  const { Deduper } = await import('./dedup/deduper.js');
+  const { createDedup } = await import('./streams/dedup.js');
+  const { FileAppender } = await import('./writers/file-appender.js');
+  const first = fileOutputs(config)[0];
+  const removedPath = options.removedPath ?? (first ? `${first.replace(/\/+$/, '')}.removed.jsonl` : 'gen-stream.removed.jsonl');
+  const removed = await FileAppender.open(removedPath, null);
+  const { field, ...dedupOptions } = config.dedup;
+  const deduper = new Deduper(dedupOptions);
+  let pending: Promise<void> = Promise.resolve();
+  const stats = new RunStats();
+  const input = options.input ? createReadStream(options.input) : process.stdin;
+  const code = await runPlan(loaded, options, stats, null, {
+    startOffset: 0,
+    ipf: null,
+    narrate: false,
+    head: () => [
+      createJsonlSource(input, { name: options.input ?? '<stdin>', onEnd: (n) => (stats.taken = n) }),
+      createDedup(deduper, field, (entry) => {
+        const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+        pending = pending.then(() => removed.write(line));
+      }),
+    ],
+  });
+  await pending;
+  await removed.close();
+  process.stderr.write(
+    `gen-stream: dedup kept ${deduper.kept}, removed ${deduper.removedExact} exact and ${deduper.removedNear} near duplicates (${removedPath}); ` +
+      `tables ${(deduper.memoryBytes() / 1e6).toFixed(1)} MB\n`,
+  );
+  return code;
+}

@@ -86,6 +86,17 @@ export const configSchema = z.strictObject({
       prices: z.record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() })).default({}),
     })
     .optional(),
+  /** `gen-stream dedup`: which text to compare and how (defaults after Persona Hub). */
+  dedup: z
+    .strictObject({
+      field: z.string().min(1).default('persona'),
+      permutations: z.number().int().min(8).max(1024).default(128),
+      bands: z.number().int().min(1).max(1024).default(16),
+      shingle: z.number().int().min(1).max(10).default(1),
+      threshold: z.number().gt(0).max(1).default(0.9),
+    })
+    .refine((d) => d.permutations % d.bands === 0, { message: 'permutations must be a multiple of bands', path: ['bands'] })
+    .default({ field: 'persona', permutations: 128, bands: 16, shingle: 1, threshold: 0.9 }),
   /** Gates of `gen-stream validate`: a failed one makes it exit 1. */
   validate: z
     .strictObject({
