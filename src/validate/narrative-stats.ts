@@ -1,3 +1,5 @@
+import { Deduper } from '../dedup/deduper.js';
+import { hashString } from '../dedup/minhash.js';
 import { NARRATIVE_FIELDS } from '../narrative/fields.js';
 import { type Rng, Stream, rngFor, uniform } from '../rng.js';
 
@@ -5,7 +7,6 @@ const MAX_LEN = 20_000;
 /** Near-duplicates are estimated on a uniform sample of this many records (reservoir sampling). */
 export const NEAR_DUP_SAMPLE = 4000;
 const NEAR_DUP_JACCARD = 0.8;
-const MINHASH = 64;
 
 export interface FieldStats {
   field: string;
@@ -33,14 +34,6 @@ export interface NarrativeReport {
   providers: Record<string, number>;
 }
 
-function hash32(s: string, seed: number): number {
-  let h = seed >>> 0 || 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return (h ^ (h >>> 12)) >>> 0;
-}
-
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** A simple script/diacritics heuristic: Cyrillic for ru, Romanian diacritics or function words for ro, else en. */
@@ -49,22 +42,6 @@ export function guessLanguage(text: string): 'ro' | 'en' | 'ru' {
   if (cyr > text.length * 0.3) return 'ru';
   if (/[ăâîșțşţ]/i.test(text) || /\b(și|este|din|care|pentru|într-un)\b/i.test(text)) return 'ro';
   return 'en';
-}
-
-function shingles(text: string): Set<number> {
-  const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const out = new Set<number>();
-  for (let i = 0; i + 2 < words.length; i++) out.add(hash32(`${words[i]} ${words[i + 1]} ${words[i + 2]}`, 7));
-  return out;
-}
-
-function minhash(set: Set<number>): Uint32Array {
-  const sig = new Uint32Array(MINHASH).fill(0xffffffff);
-  for (const s of set) for (let k = 0; k < MINHASH; k++) {
-    const h = (Math.imul(s ^ (k * 0x9e3779b9), 0x85ebca6b) ^ (k + 1)) >>> 0;
-    if (h < sig[k]) sig[k] = h;
-  }
-  return sig;
 }
 
 export class NarrativeCounter {
@@ -116,7 +93,7 @@ export class NarrativeCounter {
     const text = fold(`${String(record.descriere_generala ?? '')} ${culture}`);
     if (names.some((n) => text.includes(n))) this.named++;
     if (guessLanguage(culture) === this.language) this.inLanguage++;
-    const h = hash32(culture, 1) * 2 ** 21 + (hash32(culture, 2) >>> 11);
+    const h = hashString(culture, 1) * 2 ** 21 + (hashString(culture, 2) >>> 11);
     if (this.seen.has(h)) this.duplicates++;
     else this.seen.add(h);
     // Reservoir sample (Algorithm R) for the near-duplicate estimate.
@@ -164,30 +141,16 @@ export class NarrativeCounter {
     };
   }
 
-  /** Share of sampled texts with another sampled text at word-3-gram Jaccard ≥ 0.8 (MinHash, LSH 16 bands × 4). */
+  /**
+   * Share of sampled texts that near-duplicate an earlier sampled one: the dedup stage's MinHash LSH over word
+   * 3-grams at Jaccard 0.8 (exact repeats count too).
+   */
   private nearDuplicates(): number {
-    const sigs = this.sample.map((t) => minhash(shingles(t)));
-    const sets = this.sample.map((t) => shingles(t));
-    const flagged = new Uint8Array(sigs.length);
-    for (let band = 0; band < 16; band++) {
-      const buckets = new Map<string, number[]>();
-      sigs.forEach((sig, i) => {
-        const key = Array.from(sig.subarray(band * 4, band * 4 + 4)).join(',');
-        const list = buckets.get(key);
-        if (list) list.push(i);
-        else buckets.set(key, [i]);
-      });
-      for (const list of buckets.values()) {
-        if (list.length < 2 || list.length > 200) continue;
-        for (let x = 0; x < list.length; x++)
-          for (let y = x + 1; y < list.length; y++) {
-            const [a, b] = [sets[list[x]], sets[list[y]]];
-            let inter = 0;
-            for (const s of a) if (b.has(s)) inter++;
-            if (inter / (a.size + b.size - inter || 1) >= NEAR_DUP_JACCARD) flagged[list[x]] = flagged[list[y]] = 1;
-          }
-      }
-    }
-    return sigs.length ? flagged.reduce((a, b) => a + b, 0) / sigs.length : 0;
+    const deduper = new Deduper({ permutations: 128, bands: 16, shingle: 3, threshold: NEAR_DUP_JACCARD });
+    let duplicates = 0;
+    this.sample.forEach((text, i) => {
+      if (!deduper.check(String(i), text).keep) duplicates++;
+    });
+    return this.sample.length ? duplicates / this.sample.length : 0;
   }
 }
