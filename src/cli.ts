@@ -160,6 +160,7 @@ interface Overrides {
   llmModel?: string;
   concurrency?: number;
   maxCost?: number;
+  dedupField?: string;
 }
 
 function withOverrides(value: unknown, flags: Overrides): unknown {
@@ -169,6 +170,7 @@ function withOverrides(value: unknown, flags: Overrides): unknown {
   if (flags.seed !== undefined) copy.seed = flags.seed;
   if (flags.out !== undefined) copy.out = flags.out.length === 1 ? flags.out[0] : flags.out;
   if (flags.format !== undefined) copy.format = flags.format;
+  if (flags.dedupField !== undefined) copy.dedup = { ...(copy.dedup as object | undefined), field: flags.dedupField };
   const llmFlags = [flags.llmBaseUrl, flags.llmModel, flags.concurrency, flags.maxCost].some((f) => f !== undefined);
   if (llmFlags) {
     const llm: Record<string, unknown> = typeof copy.llm === 'object' && copy.llm !== null ? { ...(copy.llm as Record<string, unknown>) } : {};
@@ -212,15 +214,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       llmModel: values['llm-model'],
       concurrency: integerFlag('concurrency', values.concurrency, 1),
       maxCost: numberFlag('max-cost', values['max-cost']),
+      dedupField: values.field,
     };
     // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
     const stdinIsData = (['narrate', 'write', 'dedup'].includes(command) && !retryFailed && !values.input) || command === 'validate' || command === 'card';
     const { value, source } = await readConfig(values.config, stdinIsData);
-    const withField =
-      values.field !== undefined && typeof value === 'object' && value !== null
-        ? { ...(value as Record<string, unknown>), dedup: { ...((value as Record<string, unknown>).dedup as object), field: values.field } }
-        : value;
-    const loaded = loadConfig(withOverrides(withField, flags), source);
+    const loaded = loadConfig(withOverrides(value, flags), source);
     const quiet = values.quiet ?? false;
     const options = {
       quiet,
