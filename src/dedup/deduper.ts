@@ -67,7 +67,7 @@ export class Deduper {
   private readonly bandTables: IntMultiMap[];
   private sketches = new Uint8Array(1 << 20);
   private readonly ids: string[] = [];
-  private readonly sig: Uint32Array<ArrayBufferLike>;
+  private readonly sig: Int32Array;
   private readonly bandKeys: Uint32Array;
   private readonly candidates: number[] = [];
   kept = 0;
@@ -79,7 +79,7 @@ export class Deduper {
     this.options = options;
     this.rows = options.permutations / options.bands;
     this.bandTables = Array.from({ length: options.bands }, () => new IntMultiMap());
-    this.sig = new Uint32Array(options.permutations);
+    this.sig = new Int32Array(options.permutations);
     this.bandKeys = new Uint32Array(options.bands);
   }
 
@@ -136,7 +136,7 @@ export class Deduper {
   }
 
   /** Jaccard estimated from 8-bit minhashes: matches corrected for the 1/256 chance of equal low bytes. */
-  private similarity(sig: Uint32Array, slot: number): number {
+  private similarity(sig: Int32Array, slot: number): number {
     const k = this.options.permutations;
     const base = slot * k;
     let equal = 0;

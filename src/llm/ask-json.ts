@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { LlmError } from '../errors.js';
+import type { ChatMessage } from '../prompts/types.js';
+import type { Rng } from '../rng.js';
+import type { ChatClient, Usage } from './chat-client.js';
+
+/** Counts for one input record, kept up to date while it runs (so a failure can report its attempts too). */
+export interface Tally {
+  requests: number;
+  retries: number;
+  usage: Usage;
+}
+
+export const newTally = (): Tally => ({ requests: 0, retries: 0, usage: { promptTokens: 0, completionTokens: 0 } });
+
+/** The model settings every JSON request shares. */
+export interface AskSettings {
+  model: string;
+  temperature: number;
+  maxTokens?: number;
+  maxInvalidRetries: number;
+}
+
+/** A zod schema prepared for the wire once: the JSON Schema sent as response_format, serialised. */
+export interface AnswerFormat<T> {
+  name: string;
+  schema: z.ZodType<T>;
+  /** `"response_format":…` as JSON text (the same ~1 KB in every request, so built once). */
+  responseFormatJson: string;
+}
+
+/**
+ * JSON Schema for response_format. Length, range and pattern keywords are dropped from what is sent: OpenAI's
+ * strict mode rejects them, and we validate them ourselves anyway (the prompt states them).
+ */
+function wireSchema(schema: z.ZodType): Record<string, unknown> {
+  const dropped = new Set(['minLength', 'maxLength', 'pattern', '$schema', 'minItems', 'maxItems', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strip);
+    if (node && typeof node === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(node)) if (!dropped.has(k)) out[k] = strip(v);
+      return out;
+    }
+    return node;
+  };
+  return strip(z.toJSONSchema(schema)) as Record<string, unknown>;
+}
+
+export function answerFormat<T>(name: string, schema: z.ZodType<T>, mode: 'json_schema' | 'json_object'): AnswerFormat<T> {
+  const format = mode === 'json_schema' ? { type: 'json_schema', json_schema: { name, strict: true, schema: wireSchema(schema) } } : { type: 'json_object' };
+  return { name, schema, responseFormatJson: JSON.stringify(format) };
+}
+
+/** Some servers wrap JSON in a markdown fence despite response_format. */
+function parseAnswer(content: string): unknown {
+  const trimmed = content.trim();
+  return JSON.parse(trimmed.startsWith('```') ? trimmed.replace(/^```(?:json)?\s*/, '').replace(/\s*```$/, '') : trimmed);
+}
+
+/**
+ * One JSON answer from the model, validated by the format's schema and by `check` (a semantic rule: returns a
+ * problem or null). An invalid answer is asked again with the problem fed back, up to maxInvalidRetries extra
+ * requests; then E_LLM_INVALID. Transport failures come from the client, already retried.
+ */
+export async function askJson<T>(
+  client: ChatClient,
+  settings: AskSettings,
+  messages: ChatMessage[],
+  format: AnswerFormat<T>,
+  rng: Rng,
+  tally: Tally,
+  check: (answer: T) => string | null = () => null,
+): Promise<T> {
+  let lastError = '';
+  for (let attempt = 0; attempt <= settings.maxInvalidRetries; attempt++) {
+    const head = JSON.stringify({ model: settings.model, messages, temperature: settings.temperature, ...(settings.maxTokens ? { max_tokens: settings.maxTokens } : {}) });
+    const body = `${head.slice(0, -1)},"response_format":${format.responseFormatJson}}`;
+    let content: string;
+    try {
+      const completion = await client.complete(body, rng, tally);
+      tally.usage.promptTokens += completion.usage.promptTokens;
+      tally.usage.completionTokens += completion.usage.completionTokens;
+      content = completion.content;
+    } catch (err) {
+      // A 200 whose body is not a completion: ask again, there is nothing to feed back.
+      if (err instanceof LlmError && err.code === 'E_LLM_INVALID') {
+        lastError = err.message;
+        continue;
+      }
+      throw err;
+    }
+    let problem: string | null;
+    let answer: T | undefined;
+    try {
+      const parsed = format.schema.safeParse(parseAnswer(content));
+      if (parsed.success) {
+        answer = parsed.data;
+        problem = check(answer);
+      } else problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    } catch (err) {
+      problem = `not valid JSON (${(err as Error).message})`;
+    }
+    if (problem === null) return answer as T;
+    lastError = problem;
+    messages = [
+      ...messages,
+      { role: 'assistant', content: content.slice(0, 8000) },
+      { role: 'user', content: `That answer was invalid: ${problem}. Return the corrected JSON object only.` },
+    ];
+  }
+  throw new LlmError('E_LLM_INVALID', `"${format.name}": no valid answer after ${settings.maxInvalidRetries + 1} tries; last problem: ${client.redact(lastError)}`);
+}
