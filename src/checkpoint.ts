@@ -24,6 +24,8 @@ export const checkpointSchema = z.strictObject({
   outputs: z.array(positionSchema),
   failures: z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative() }).nullable(),
   ipf: z.unknown().nullable(),
+  /** Persona Hub runs: records per domain bucket in the outputs up to `offset` (caps and the domain table resume from it). */
+  domains: z.record(z.string(), z.number().int().nonnegative()).optional(),
   totals: z.strictObject({
     requests: z.number(),
     retries: z.number(),

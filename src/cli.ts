@@ -17,6 +17,8 @@ Commands:
   narrate   add narratives to personas read as JSONL from stdin (a pipe stage)
   write     write JSONL records from stdin to the outputs (a pipe stage; JSONL, CSV, Arrow, Parquet)
   dedup     drop exact and near-duplicate records (MinHash LSH) from JSONL on stdin, keeping the first
+  text-to-persona     Persona Hub: one persona per text of a corpus (JSONL or a JSON array) on stdin (needs llm)
+  persona-to-persona  Persona Hub: related personas (colleague, client, …) of personas on stdin (needs llm)
   card      write a Hugging Face dataset card (README.md) for a directory of outputs
   validate  check a dataset (JSONL, CSV, Arrow, Parquet) against the census: fidelity, narratives, gates
   describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
@@ -76,6 +78,23 @@ accents, punctuation and spacing. Near duplicates: MinHash (dedup.permutations, 
 shingles (dedup.shingle, default 1-grams) with LSH (dedup.bands, default 16), each candidate verified against
 dedup.threshold (default Jaccard 0.9). Removed ids go to --removed (default <out>.removed.jsonl) with the id
 they duplicate. Compares the field dedup.field (default "persona"; --field).`,
+  'text-to-persona': `Usage: gen-stream text-to-persona --config config.json [--out personas.parquet] < corpus.jsonl
+
+Asks the model, for every text of a corpus, who is likely to read, write, like or dislike it, and writes one
+Persona Hub record per text: id, persona, domain, synth_method "text_to_persona", confidence_score, source_id
+(and the other compact-schema columns). The corpus is JSONL (one {"id","text"} object or JSON string per line)
+or one JSON array, streamed. Texts are cut to hub.maxInputTokens. Blank, malformed or textless lines go to
+the failure file with their file:line. Domains are normalised (domains.synonyms) and capped
+(domains.maxPerDomain); the domain table goes to <out>.domains.json. Checkpoints and --resume as usual.
+Options: --config FILE, --input FILE, -o, --failed, --checkpoint, --resume, --llm-base-url, --llm-model,
+--concurrency, --max-cost, -q.`,
+  'persona-to-persona': `Usage: gen-stream persona-to-persona --config config.json [--out related.parquet] < personas.jsonl
+
+For every persona read (a Persona Hub record's "persona", or a census persona's summary and facts), asks for
+hub.perPersona related personas through relations drawn from hub.relations (family_member, colleague,
+supervisor, subordinate, client, mentor, neighbour, …), hub.depth levels deep. Records carry
+synth_method "persona_to_persona", parent_id, relation, depth, and the parent's domain (hub.domainFrom
+"inherit") or the model's ("infer"). Options as for text-to-persona.`,
   card: `Usage: gen-stream card DIR [--config config.json] [--license ID]
 
 Writes DIR/README.md: a dataset card with Hugging Face YAML front matter (license, size category, features
@@ -200,10 +219,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
-    if (!['main', 'sample', 'narrate', 'write', 'dedup', 'validate', 'card', 'describe'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+    const hubCommand = command === 'text-to-persona' || command === 'persona-to-persona';
+    if (!['main', 'sample', 'narrate', 'write', 'dedup', 'validate', 'card', 'describe'].includes(command) && !hubCommand) throw new UsageError(`unknown command "${command}" (try --help)`);
     const retryFailed = values['retry-failed'];
     if (retryFailed && command !== 'narrate') throw new UsageError('--retry-failed belongs to the narrate command');
-    if (values.input && !['narrate', 'write', 'dedup'].includes(command)) throw new UsageError('--input belongs to the narrate, write and dedup commands');
+    if (values.input && !['narrate', 'write', 'dedup'].includes(command) && !hubCommand) throw new UsageError('--input belongs to the narrate, write, dedup, text-to-persona and persona-to-persona commands');
     if (retryFailed && values.failed && resolve(retryFailed) === resolve(values.failed)) throw new UsageError('--failed must differ from --retry-failed');
     const flags: Overrides = {
       count: integerFlag('count', values.count, 1),
@@ -217,7 +237,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       dedupField: values.field,
     };
     // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
-    const stdinIsData = (['narrate', 'write', 'dedup'].includes(command) && !retryFailed && !values.input) || command === 'validate' || command === 'card';
+    const stdinIsData = ((['narrate', 'write', 'dedup'].includes(command) || hubCommand) && !retryFailed && !values.input) || command === 'validate' || command === 'card';
     const { value, source } = await readConfig(values.config, stdinIsData);
     const loaded = loadConfig(withOverrides(value, flags), source);
     const quiet = values.quiet ?? false;
@@ -249,6 +269,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const path = await writeCard(positionals[1], { config: values.config ? loaded : undefined, license: values.license ?? 'cc-by-4.0' });
       if (!quiet) process.stderr.write(`gen-stream: wrote ${path}\n`);
       return 0;
+    }
+    if (hubCommand) {
+      const { runHub } = await import('./hub-command.js');
+      return await runHub(loaded, { ...options, input: values.input }, command);
     }
     if (command === 'dedup') return await runDedup(loaded, { ...options, input: values.input, removedPath: values.removed });
     if (command === 'sample') return await runMain(loaded, options, false);

@@ -6,7 +6,7 @@ import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from './checkpoint
 import type { LoadedConfig } from './config.js';
 import { CheckpointError, InputError, UsageError } from './errors.js';
 import { FailureSink } from './failure-sink.js';
-import { createNarrateStage } from './narrate-stage.js';
+import { createNarrateStage, type NarrateStage } from './narrate-stage.js';
 import { OnlineIpf } from './online-ipf.js';
 import { writeFileAtomic } from './output.js';
 import { checkpointPathOf, failuresPathOf, fileOutputs, openSinks, outputsOf } from './outputs.js';
@@ -22,6 +22,8 @@ import { createIpfCorrect } from './streams/ipf-correct.js';
 import { createJsonlSource } from './streams/jsonl-source.js';
 import { createSample } from './streams/sample.js';
 import { createToRecords } from './streams/to-records.js';
+import type { Indexed } from './record-index.js';
+import type { Column } from './writers/columns.js';
 
 export interface RunOptions {
   quiet: boolean;
@@ -38,7 +40,7 @@ export interface RunOptions {
 const warn = (msg: string) => process.stderr.write(`gen-stream: warning: ${msg}\n`);
 
 /** Reads and checks the checkpoint of a resume, and cuts the failure file back to what it claims. */
-async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
+export async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
   if (!options.resume) return null;
   const path = checkpointPathOf(loaded.config, options.checkpointPath);
   if (!path) throw new UsageError('--resume needs a checkpoint: give --checkpoint FILE or a file output');
@@ -94,27 +96,35 @@ function exitCode(stats: RunStats): number {
   return stats.stopReason && /^E_LLM_/.test(stats.stopReason) ? 1 : 0;
 }
 
-interface Plan {
+/** The LLM (or template) stage of a plan, built once the failure file is open. */
+type StageFactory = (failures: FailureSink, onStop: () => void, stopSignal: (stop: () => void) => void) => NarrateStage;
+
+export interface Plan {
   /** Source stages producing arrays of indexed records, given the stop flag. */
   head: (shouldStop: () => boolean) => Array<Readable | Transform>;
   /** Position where this run's input starts (a resume offset). */
   startOffset: number;
   ipf: OnlineIpf | null;
-  narrate: boolean;
+  stage?: StageFactory;
+  /** A fixed columnar layout for Arrow and Parquet outputs. */
+  columns?: readonly Column[];
+  /** Told of every record array once written; and state saved with each checkpoint (Persona Hub domain tallies). */
+  onWritten?: (records: readonly Indexed[]) => void;
+  domains?: () => Record<string, number>;
+  /** After the pipeline, before the summary (e.g. writing the domain table). */
+  finish?: () => Promise<void>;
 }
 
 /** The shared runner: head → [narratives] → checkpointing tee over every output, with progress and signals. */
-async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStats, resume: Checkpoint | null, plan: Plan): Promise<number> {
+export async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStats, resume: Checkpoint | null, plan: Plan): Promise<number> {
   const { config } = loaded;
   if (resume) Object.assign(stats, { written: resume.written, failed: resume.failed, ...resume.totals });
   const failures = new FailureSink(failuresPathOf(config, options.failedPath), resume?.failures?.bytes ?? 0);
   let stopRequested = false;
   let stopNarrate: (() => void) | null = null;
-  const narrate = plan.narrate
-    ? createNarrateStage(config, stats, failures, () => (stopRequested = true), warn, (stop) => (stopNarrate = stop))
-    : null;
+  const narrate = plan.stage?.(failures, () => (stopRequested = true), (stop) => (stopNarrate = stop)) ?? null;
   await clearStale(loaded, options, failures.path);
-  const sinks = await openSinks(config, resume);
+  const sinks = await openSinks(config, resume, plan.columns ?? null);
   const checkpointPath = checkpointPathOf(config, options.checkpointPath);
   const tee = createCheckpointTee({
     sinks,
@@ -126,6 +136,8 @@ async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStat
     stats,
     ipfStateAt: (k) => plan.ipf?.snapshotAtOrBefore(k) ?? null,
     endOffset: () => stats.stopIndex ?? stats.taken,
+    onWritten: plan.onWritten,
+    domains: plan.domains,
   });
   const offSignals = onSignals(() => {
     stats.stopReason ??= 'interrupted';
@@ -141,6 +153,7 @@ async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStat
     await narrate?.close();
     await failures.close();
   }
+  await plan.finish?.();
   for (const out of fileOutputs(config)) await writeFileAtomic(`${out.replace(/\/+$/, '')}.meta.json`, `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
   summary(stats, failures, options.quiet);
   return exitCode(stats);
@@ -149,6 +162,7 @@ async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStat
 /** Generator plan: calibrated sampling from the right place, records before `from` regenerated but dropped. */
 function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint | null, startOffset: number, narrate: boolean): Plan {
   const { config, model } = loaded;
+  const stage: StageFactory | undefined = narrate ? (failures, onStop, stopSignal) => createNarrateStage(config, stats, failures, onStop, warn, stopSignal) : undefined;
   let run;
   let genStart = startOffset;
   if (resume?.ipf && config.calibration.enabled) {
@@ -171,7 +185,7 @@ function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint
   return {
     startOffset,
     ipf: run.ipf,
-    narrate,
+    stage,
     head: (shouldStop) => [
       createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: genStart, end: config.count, chunkSize: config.sampling.chunkSize, shouldStop }),
       ...(run.ipf ? [createIpfCorrect(run.ipf, width)] : []),
@@ -180,12 +194,12 @@ function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint
   };
 }
 
-function nothingToResume(): number {
+export function nothingToResume(): number {
   process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
   return 0;
 }
 
-function startOf(resume: Checkpoint | null, options: RunOptions): number {
+export function startOf(resume: Checkpoint | null, options: RunOptions): number {
   if (resume && options.startOffset !== undefined) throw new UsageError('--resume and --start-offset do not go together');
   return resume?.offset ?? options.startOffset ?? 0;
 }
@@ -238,7 +252,7 @@ export async function runStream(
   return runPlan(loaded, { ...options, failedPath }, stats, resume, {
     startOffset,
     ipf: null,
-    narrate,
+    stage: narrate ? (failures, onStop, stopSignal) => createNarrateStage(loaded.config, stats, failures, onStop, warn, stopSignal) : undefined,
     head: (shouldStop) => [
       createJsonlSource(input, {
         name: inputPath ?? '<stdin>',
@@ -278,7 +292,6 @@ export async function runDedup(loaded: LoadedConfig, options: RunOptions & { inp
   const code = await runPlan(loaded, options, stats, null, {
     startOffset: 0,
     ipf: null,
-    narrate: false,
     head: () => [
       createJsonlSource(input, { name: options.input ?? '<stdin>', onEnd: (n) => (stats.taken = n) }),
       createDedup(deduper, field, (entry) => {

@@ -8,6 +8,7 @@ import { lineColumn, locateJsonError } from './json-locate.js';
 import { formatPath } from './path.js';
 import { DEFAULT_MAX_ATTEMPTS } from './sampler.js';
 import { DEFAULT_IPF_OPTIONS } from './online-ipf.js';
+import { DEFAULT_RELATIONS } from './prompts/persona-to-persona.js';
 
 /** The run configuration: the one schema that defines what a config may contain (unknown keys are errors). */
 export const configSchema = z.strictObject({
@@ -86,6 +87,45 @@ export const configSchema = z.strictObject({
       prices: z.record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() })).default({}),
     })
     .optional(),
+  /** Persona Hub modes: `gen-stream text-to-persona` and `gen-stream persona-to-persona` (both need an llm block). */
+  hub: z
+    .strictObject({
+      /** Prompt language: English, or Indian English with India as the default setting. */
+      language: z.enum(['en', 'en-IN']).default('en'),
+      /** Corpus items: the text field of an object (a bare JSON string is a text too) and its id field. */
+      textField: z.string().min(1).default('text'),
+      idField: z.string().min(1).default('id'),
+      /** Texts are cut (at a word) to this many estimated tokens before they are sent. */
+      maxInputTokens: z.number().int().min(16).max(1_000_000).default(1024),
+      /** persona-to-persona: the relations drawn from, K per persona, D levels. */
+      relations: z
+        .array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a relation name in snake_case, e.g. "family_member"'))
+        .min(1)
+        .max(64)
+        .refine((r) => new Set(r).size === r.length, 'relations must be distinct')
+        .default([...DEFAULT_RELATIONS]),
+      perPersona: z.number().int().min(1).max(64).default(3),
+      depth: z.number().int().min(1).max(6).default(1),
+      /** inherit: a related persona keeps its parent's domain when the parent has one; infer: the model labels it. */
+      domainFrom: z.enum(['inherit', 'infer']).default('inherit'),
+    })
+    .refine((h) => h.perPersona <= h.relations.length, { message: 'perPersona cannot exceed the number of relations (they are drawn without replacement)', path: ['perPersona'] })
+    .refine((h) => recordsPerInput(h.perPersona, h.depth) <= 10_000, {
+      message: 'perPersona^1 + … + perPersona^depth must stay within 10,000 records per input persona',
+      path: ['depth'],
+    })
+    .default({ language: 'en', textField: 'text', idField: 'id', maxInputTokens: 1024, relations: [...DEFAULT_RELATIONS], perPersona: 3, depth: 1, domainFrom: 'inherit' }),
+  /** Domain buckets of the Persona Hub modes. */
+  domains: z
+    .strictObject({
+      /** Canonical name → variants, e.g. {"healthcare": ["medicine", "health care"]}; applied after case and spacing are folded. */
+      synonyms: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+      /** Also apply gen-stream's small built-in synonym table (src/hub/domains.ts). */
+      builtInSynonyms: z.boolean().default(true),
+      /** Records per domain at most: later ones go to the failure file (E_DOMAIN_CAP). */
+      maxPerDomain: z.number().int().min(1).max(1e10).optional(),
+    })
+    .default({ synonyms: {}, builtInSynonyms: true }),
   /** `gen-stream dedup`: which text to compare and how (defaults after Persona Hub). */
   dedup: z
     .strictObject({
@@ -140,6 +180,13 @@ export const configSchema = z.strictObject({
 });
 
 export type Config = z.output<typeof configSchema>;
+
+/** Records one input persona yields in persona-to-persona: K + K² + … + K^D. */
+export function recordsPerInput(k: number, depth: number): number {
+  let total = 0;
+  for (let d = 1, level = 1; d <= depth; d++) total += level *= k;
+  return total;
+}
 export type LlmConfig = NonNullable<Config['llm']>;
 export type ConfigInput = z.input<typeof configSchema>;
 

@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'E_LLM_QUOTA'
   | 'E_LLM_REQUEST'
   | 'E_LLM_RETRIES'
-  | 'E_LLM_INVALID';
+  | 'E_LLM_INVALID'
+  | 'E_DOMAIN_CAP';
 
 export interface ConfigIssue {
   /** Where the problem is: a config path such as `census.attributes[3].table["Nord"]`, or `file:line`. */

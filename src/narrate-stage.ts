@@ -1,5 +1,5 @@
 import type { Duplex, Transform } from 'node:stream';
-import type { Config } from './config.js';
+import type { Config, LlmConfig } from './config.js';
 import { UsageError } from './errors.js';
 import type { FailureSink } from './failure-sink.js';
 import { ChatClient } from './llm/chat-client.js';
@@ -13,6 +13,23 @@ export interface NarrateStage {
   stage: Transform | Duplex;
   /** Releases sockets; call after the pipeline ends, whatever its outcome. */
   close(): Promise<void>;
+}
+
+/** The client for a config's llm block; the key comes from the environment variable it names, never the config. */
+export function chatClientFor(llm: LlmConfig, warn: (msg: string) => void): ChatClient {
+  const apiKey = process.env[llm.apiKeyEnv] || null;
+  if (!apiKey) warn(`environment variable ${llm.apiKeyEnv} (llm.apiKeyEnv) is not set: sending requests without an API key`);
+  return new ChatClient({
+    baseUrl: llm.baseUrl,
+    apiKey,
+    connections: llm.concurrency,
+    maxRetries: llm.maxRetries,
+    timeoutMs: llm.timeoutMs,
+    headersTimeoutMs: llm.headersTimeoutMs,
+    bodyTimeoutMs: llm.bodyTimeoutMs,
+    retryBaseMs: llm.retryBaseMs,
+    retryMaxMs: llm.retryMaxMs,
+  });
 }
 
 /** The narrative stage a config asks for: the LLM when an `llm` block is present, else the template narrator. */
@@ -30,19 +47,7 @@ export function createNarrateStage(
     if (language === 'ru') throw new UsageError('narrative.language "ru" needs an llm block: the offline template narrator writes ro and en');
     return { stage: createNarrateTemplate(language, stats), close: async () => {} };
   }
-  const apiKey = process.env[llm.apiKeyEnv] || null;
-  if (!apiKey) warn(`environment variable ${llm.apiKeyEnv} (llm.apiKeyEnv) is not set: sending requests without an API key`);
-  const client = new ChatClient({
-    baseUrl: llm.baseUrl,
-    apiKey,
-    connections: llm.concurrency,
-    maxRetries: llm.maxRetries,
-    timeoutMs: llm.timeoutMs,
-    headersTimeoutMs: llm.headersTimeoutMs,
-    bodyTimeoutMs: llm.bodyTimeoutMs,
-    retryBaseMs: llm.retryBaseMs,
-    retryMaxMs: llm.retryMaxMs,
-  });
+  const client = chatClientFor(llm, warn);
   const stage = createNarrateLlm({
     client,
     groups: prepareGroups(requestGroups(llm.grouping), llm.responseFormat),

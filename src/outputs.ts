@@ -6,6 +6,7 @@ import { openArrowSink } from './writers/arrow-sink.js';
 import { openCsvSink } from './writers/csv-sink.js';
 import { openJsonlSink } from './writers/jsonl-sink.js';
 import { openParquetSink } from './writers/parquet-sink.js';
+import type { Column } from './writers/columns.js';
 import type { RecordSink, SinkPosition } from './writers/sink.js';
 
 export type Format = SinkPosition['format'];
@@ -49,7 +50,8 @@ export function failuresPathOf(config: Config, flag: string | undefined): string
 }
 
 /** Opens every output; on resume each continues from the position the checkpoint recorded for it. */
-export async function openSinks(config: Config, resume: Checkpoint | null): Promise<RecordSink[]> {
+/** `columns`: a fixed columnar layout (the Persona Hub schema); otherwise inferred from the first record. */
+export async function openSinks(config: Config, resume: Checkpoint | null, columns: readonly Column[] | null = null): Promise<RecordSink[]> {
   const sinks: RecordSink[] = [];
   for (const path of outputsOf(config)) {
     const format = formatOf(path, config.format);
@@ -57,10 +59,10 @@ export async function openSinks(config: Config, resume: Checkpoint | null): Prom
     if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
     if (format === 'jsonl') sinks.push(await openJsonlSink(path, position));
     else if (format === 'csv') sinks.push(await openCsvSink(path, position));
-    else if (format === 'arrow') sinks.push(await openArrowSink(path, position, config.writers.arrow.batchSize));
+    else if (format === 'arrow') sinks.push(await openArrowSink(path, position, config.writers.arrow.batchSize, columns));
     else {
       if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
-      sinks.push(await openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: '' }));
+      sinks.push(await openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: '', ...(columns ? { columns } : {}) }));
     }
   }
   return sinks;

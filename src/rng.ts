@@ -15,6 +15,7 @@ export const Stream = {
   probe: 5,
   narrative: 6,
   retry: 7,
+  relation: 8,
 } as const;
 
 // murmur3's 32-bit finaliser: full avalanche, cheap with Math.imul.

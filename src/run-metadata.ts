@@ -6,12 +6,12 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 /**
  * A stable hash of everything that determines the records (the resolved config, census included). Left out:
- * where and how they are written, and operational LLM settings a resume may change (concurrency, timeouts,
- * retries, the cost cap).
+ * where and how they are written, and operational LLM settings a resume may change (the endpoint — another
+ * server of the same model —, concurrency, timeouts, retries, the cost cap).
  */
 export function configFingerprint(loaded: LoadedConfig): string {
   const { out: _o, format: _f, checkpoint: _c, writers: _w, validate: _v, dedup: _d, llm, ...settings } = loaded.config;
-  const text = llm ? { baseUrl: llm.baseUrl, model: llm.model, temperature: llm.temperature, responseFormat: llm.responseFormat, grouping: llm.grouping } : null;
+  const text = llm ? { model: llm.model, temperature: llm.temperature, responseFormat: llm.responseFormat, grouping: llm.grouping } : null;
   return createHash('sha256').update(JSON.stringify({ settings: { ...settings, census: null }, llm: text, census: loaded.census })).digest('hex');
 }
 

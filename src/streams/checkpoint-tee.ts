@@ -21,6 +21,10 @@ export interface CheckpointTeeOptions {
   ipfStateAt: (k: number) => { at: number; state: IpfState } | null;
   /** Input positions settled once the input ends (the count taken, or the stop position). */
   endOffset: () => number;
+  /** Told of every record array once it is written (e.g. a domain tally), so its state matches the outputs. */
+  onWritten?: (records: readonly Indexed[]) => void;
+  /** Records per domain in the outputs, saved with each checkpoint (Persona Hub runs). */
+  domains?: () => Record<string, number>;
 }
 
 /**
@@ -46,6 +50,7 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
       outputs: positions,
       failures: failures ? { path: failures.path, bytes: failures.bytesBefore(offset) } : null,
       ipf: options.ipfStateAt(offset),
+      ...(options.domains ? { domains: options.domains() } : {}),
       totals: { requests: stats.requests, retries: stats.retries, promptTokens: stats.promptTokens, completionTokens: stats.completionTokens, cost: stats.cost },
       savedAt: new Date().toISOString(),
     };
@@ -57,6 +62,7 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
     if (!records.length) return;
     for (const sink of sinks) await sink.write(records);
     stats.written += records.length;
+    options.onWritten?.(records);
   };
 
   return new Writable({

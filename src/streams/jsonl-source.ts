@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../errors.js';
 import { INDEX, type Indexed } from '../record-index.js';
+import { lineBatches, MAX_LINE_BYTES } from './line-batches.js';
 
 export interface JsonlSourceOptions {
   /** Name used in errors: a file path or `<stdin>`. */
@@ -20,7 +20,7 @@ export interface JsonlSourceOptions {
   onEnd?: (records: number) => void;
 }
 
-export const MAX_LINE_BYTES = 64 * 1024 * 1024;
+export { MAX_LINE_BYTES };
 
 /**
  * JSONL in (any byte stream), arrays of objects out. Blank lines are skipped; anything else that is not a JSON
@@ -29,7 +29,6 @@ export const MAX_LINE_BYTES = 64 * 1024 * 1024;
 export function createJsonlSource(input: AsyncIterable<Buffer | string>, options: JsonlSourceOptions): Readable {
   const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, shouldStop = () => false, select = (v) => v, skip = 0, onEnd } = options;
   async function* lines(): AsyncGenerator<Record<string, unknown>[]> {
-    let rest = '';
     let lineNo = 0;
     let batch: Indexed[] = [];
     let index = 0;
@@ -50,27 +49,14 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       }
       index++;
     };
-    // A chunk boundary can fall inside a multi-byte character: decode incrementally, never chunk by chunk.
-    const decoder = new StringDecoder('utf8');
-    for await (const chunk of input) {
-      rest += typeof chunk === 'string' ? chunk : decoder.write(chunk);
-      // One pass per chunk: cutting `rest` after every line would copy the tail again and again.
-      let from = 0;
-      let nl: number;
-      while ((nl = rest.indexOf('\n', from)) >= 0) {
-        take(rest.slice(from, nl));
-        from = nl + 1;
-      }
-      rest = rest.slice(from);
-      if (rest.length > maxLineBytes) throw new InputError(`${name}:${lineNo + 1}: line longer than ${maxLineBytes} bytes`);
+    for await (const group of lineBatches(input, name, maxLineBytes)) {
+      for (const line of group) take(line);
       if (batch.length >= batchSize) {
         if (shouldStop()) return onEnd?.(index - batch.length);
         yield batch;
         batch = [];
       }
     }
-    rest += decoder.end();
-    if (rest !== '') take(rest);
     if (batch.length && !shouldStop()) yield batch;
     onEnd?.(shouldStop() ? index - batch.length : index);
   }

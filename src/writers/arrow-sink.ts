@@ -36,9 +36,10 @@ function encode(schema: Schema, batch: RecordBatch | null): Uint8Array {
  * without the schema message, which is written once at the start — so a file cut back to a checkpointed
  * length can simply be continued. The end-of-stream marker is written at close.
  */
-export async function openArrowSink(path: string, resume: SinkPosition | null, batchSize: number): Promise<RecordSink> {
+/** `fixed`: the column layout to use instead of the one inferred from the first record. */
+export async function openArrowSink(path: string, resume: SinkPosition | null, batchSize: number, fixed: readonly Column[] | null = null): Promise<RecordSink> {
   const file = await FileAppender.open(path, resume?.bytes ?? null);
-  let columns: Column[] | null = null;
+  let columns: readonly Column[] | null = fixed;
   let schema: Schema | null = null;
   let schemaBytes = 0;
   let pending: Indexed[] = [];
@@ -63,8 +64,8 @@ export async function openArrowSink(path: string, resume: SinkPosition | null, b
     format: 'arrow',
     async write(records: readonly Indexed[]) {
       if (!records.length) return;
-      if (!columns) {
-        columns = columnsOf(records[0]);
+      if (!schema) {
+        columns ??= columnsOf(records[0]);
         schema = new Schema(columns.map((c) => new Field(c.name, arrowType(c.type), true)));
         schemaBytes = encode(schema, null).length - EOS_BYTES;
         if (file.bytes === 0) await file.write(Buffer.from(encode(schema, null).subarray(0, schemaBytes)));

@@ -13,6 +13,8 @@ export interface ParquetOptions {
   compression: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI';
   /** Part-name prefix, e.g. for shards. */
   prefix: string;
+  /** The column layout to use instead of the one inferred from the first record. */
+  columns?: readonly Column[];
 }
 
 function parquetField(t: ColumnType, compression: ParquetOptions['compression']): Record<string, unknown> {
@@ -40,7 +42,7 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
   const parts = [...(resume?.parts ?? [])];
   const keep = new Set(parts);
   for (const name of await readdir(dir)) if (!keep.has(name) && (name.endsWith('.tmp') || name.endsWith('.parquet'))) await rm(join(dir, name), { force: true });
-  let columns: Column[] | null = null;
+  let columns: readonly Column[] | null = options.columns ?? null;
   let schema: InstanceType<typeof parquet.ParquetSchema> | null = null;
   let current: { writer: InstanceType<typeof parquet.ParquetWriter>; name: string; rows: number } | null = null;
 
@@ -61,8 +63,8 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
     format: 'parquet',
     async write(records: readonly Indexed[]) {
       for (const r of records) {
-        if (!columns) {
-          columns = columnsOf(r);
+        if (!schema) {
+          columns ??= columnsOf(r);
           schema = new parquet.ParquetSchema(Object.fromEntries(columns.map((c) => [c.name, parquetField(c.type, options.compression)])) as never);
         }
         if (!current) {
@@ -71,7 +73,7 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
           current = { writer, name, rows: 0 };
         }
         const row: Record<string, unknown> = {};
-        for (const c of columns) {
+        for (const c of columns!) {
           const v = valueAt(r, c.path);
           if (v !== undefined && v !== null) row[c.name] = c.type === 'list_utf8' ? (v as unknown[]).map(String) : v;
         }

@@ -140,6 +140,41 @@ function personaFactsOf(body: { messages?: Array<{ content?: string }> }): Recor
   }
 }
 
+// Persona Hub answers: a domain label from keywords, spelled the way models vary it (case, synonyms), so that
+// normalisation has work to do; unknown texts get "General interest".
+const DOMAIN_KEYWORDS: Array<[RegExp, string[]]> = [
+  [/cricket|ipl|ranji|wicket|bat\b/i, ['Cricket', 'cricket', 'CRICKET ']],
+  [/hospital|doctor|health|clinic|medicine|dengue|nurse|tb\b/i, ['Healthcare', 'Health Care', 'medicine']],
+  [/farm|crop|mandi|irrigation|soil|wheat|harvest|dairy/i, ['Agriculture', 'farming', 'agriculture']],
+  [/startup|software|app\b|tech|upi|server|data/i, ['Technology', 'tech', 'Information Technology']],
+  [/school|teacher|student|exam|college|university/i, ['Education', 'education']],
+  [/film|cinema|actor|movie|theatre/i, ['Film', 'Bollywood', 'cinema']],
+];
+
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function hubAnswer(user: string): Record<string, unknown> | null {
+  const text = /<text>\n([\s\S]*?)\n<\/text>/.exec(user)?.[1];
+  const parent = /<persona>\n([\s\S]*?)\n<\/persona>/.exec(user)?.[1];
+  if (text === undefined && parent === undefined) return null;
+  const relation = /\(relation: ([a-z0-9_]+)\)/.exec(user)?.[1] ?? '';
+  const basis = text ?? parent ?? '';
+  const h = hashOf(user);
+  const variants = DOMAIN_KEYWORDS.find(([re]) => re.test(basis))?.[1] ?? ['General interest'];
+  const opening = basis.split(/\s+/).slice(0, 10).join(' ');
+  const persona =
+    text !== undefined
+      ? `A reader drawn to the text that opens "${opening}", who follows this subject closely and talks about it with friends. [h${h}]`
+      : `The ${relation.replace(/_/g, ' ')} of a person described as "${opening}", with a working life of their own. [h${h}]`;
+  // Scores of exactly 1 and 0 too: the columnar writers must keep them as doubles.
+  const score = h % 10 === 0 ? 1 : h % 10 === 1 ? 0 : Number(((h % 100) / 100).toFixed(2));
+  return { persona, domain: variants[h % variants.length], confidence_score: score };
+}
+
 export class MockLlm {
   readonly options: MockOptions;
   readonly stats: MockStats = { requests: 0, answered: 0, inFlight: 0, peakInFlight: 0, faults: {}, latencySum: 0, meanLatencyMs: 0, requestsWhenSlowAnswered: null };
@@ -233,8 +268,9 @@ export class MockLlm {
         req.socket.destroy();
         return;
       }
-      const fields = requestedFields(body);
-      let content = JSON.stringify(answerFor(fields, facts));
+      const userText = body.messages?.find((m) => m.content?.includes('</text>') || m.content?.includes('</persona>'))?.content ?? '';
+      const hub = hubAnswer(userText);
+      let content = JSON.stringify(hub ?? answerFor(requestedFields(body), facts));
       if (this.random() < o.rateInvalidJson) {
         this.fault('invalid_json');
         content = content.slice(0, Math.floor(content.length / 2)); // truncated JSON, as a model cut off mid-answer

@@ -1,0 +1,123 @@
+import { createReadStream } from 'node:fs';
+import { loadResume, nothingToResume, runPlan, type RunOptions, startOf } from './commands.js';
+import type { LoadedConfig } from './config.js';
+import { UsageError } from './errors.js';
+import { createHubContext } from './hub/context.js';
+import { DomainTally, domainTable } from './hub/domains.js';
+import { personaToPersonaWork } from './hub/persona-to-persona.js';
+import { HUB_COLUMNS } from './hub/records.js';
+import { textToPersonaWork } from './hub/text-to-persona.js';
+import { chatClientFor } from './narrate-stage.js';
+import { writeFileAtomic } from './output.js';
+import { fileOutputs } from './outputs.js';
+import type { Indexed } from './record-index.js';
+import { RunStats } from './run-stats.js';
+import { createCorpusSource } from './streams/corpus-source.js';
+import { createJsonlSource } from './streams/jsonl-source.js';
+import { createLlmMap, type Rejection } from './streams/llm-map.js';
+
+export type HubMode = 'text-to-persona' | 'persona-to-persona';
+
+const warn = (msg: string) => process.stderr.write(`gen-stream: warning: ${msg}\n`);
+
+/** `<first file output>.domains.json`, or gen-stream.domains.json for stdout. */
+function domainTablePath(loaded: LoadedConfig): string {
+  const first = fileOutputs(loaded.config)[0];
+  return first ? `${first.replace(/\/+$/, '')}.domains.json` : 'gen-stream.domains.json';
+}
+
+/**
+ * `gen-stream text-to-persona` and `gen-stream persona-to-persona`: corpus texts or personas in (stdin or
+ * --input), Persona Hub records out in the compact schema, through the ordered LLM stage. Domain buckets are
+ * capped at their turn, in input order (so a run is reproducible and a resume continues the same counts);
+ * capped records go to the failure file as E_DOMAIN_CAP. The domain table of what was written is saved next
+ * to the output.
+ */
+export async function runHub(loaded: LoadedConfig, options: RunOptions & { input?: string }, mode: HubMode): Promise<number> {
+  const { config } = loaded;
+  const llm = config.llm;
+  if (!llm) throw new UsageError(`${mode} needs an llm block (an OpenAI-compatible endpoint) in the config, or --llm-base-url and --llm-model`);
+  const resume = await loadResume(loaded, options);
+  if (resume?.complete) return nothingToResume();
+  const stats = new RunStats();
+  const startOffset = startOf(resume, options);
+  stats.taken = startOffset;
+  const cap = config.domains.maxPerDomain ?? null;
+  const admitted = new DomainTally(resume?.domains ?? null);
+  const written = new DomainTally(resume?.domains ?? null);
+  let capped = 0;
+  const name = options.input ?? '<stdin>';
+  const input = options.input ? createReadStream(options.input) : process.stdin;
+  const { hub } = config;
+  let truncated = () => 0;
+
+  const code = await runPlan(loaded, options, stats, resume, {
+    startOffset,
+    ipf: null,
+    columns: HUB_COLUMNS,
+    onWritten: (records) => {
+      for (const r of records) written.add(String(r.domain));
+    },
+    domains: () => written.state(),
+    head: (shouldStop) => [
+      mode === 'text-to-persona'
+        ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField, shouldStop, skip: startOffset, onEnd: (n) => (stats.taken = Math.max(stats.taken, n)) })
+        : createJsonlSource(input, { name, batchSize: 16, shouldStop, skip: startOffset, onEnd: (n) => (stats.taken = Math.max(stats.taken, n)) }),
+    ],
+    stage: (failures, onStop, stopSignal) => {
+      const client = chatClientFor(llm, warn);
+      const ctx = createHubContext(
+        client,
+        { model: llm.model, temperature: llm.temperature, maxTokens: llm.maxTokens, maxInvalidRetries: llm.maxInvalidRetries },
+        llm.responseFormat,
+        hub.language,
+        config.seed,
+        config.domains.synonyms,
+        config.domains.builtInSynonyms,
+      );
+      truncated = () => ctx.counters.truncated;
+      const work = mode === 'text-to-persona' ? textToPersonaWork(ctx, hub.maxInputTokens) : personaToPersonaWork(ctx, hub);
+      const admit = (records: Indexed[]) => {
+        const kept: Indexed[] = [];
+        const rejected: Rejection[] = [];
+        for (const r of records) {
+          const domain = String(r.domain);
+          if (cap !== null && admitted.get(domain) >= cap) {
+            capped++;
+            rejected.push({ record: r, code: 'E_DOMAIN_CAP', message: `domain "${domain}" already holds ${cap} records (domains.maxPerDomain)` });
+          } else {
+            admitted.add(domain);
+            kept.push(r);
+          }
+        }
+        return { kept, rejected };
+      };
+      const stage = createLlmMap({
+        work,
+        redact: (text) => client.redact(text),
+        concurrency: llm.concurrency,
+        window: llm.reorderWindow ?? 8 * llm.concurrency,
+        failures,
+        stats,
+        price: llm.prices[llm.model],
+        maxCost: llm.maxCost,
+        admit,
+        onStop,
+        stopSignal,
+      });
+      return { stage, close: () => client.close() };
+    },
+    finish: async () => {
+      const table = domainTable(written, cap);
+      await writeFileAtomic(domainTablePath(loaded), `${JSON.stringify(table, null, 2)}\n`);
+      if (!options.quiet) {
+        const top = table.domains.slice(0, 5).map((d) => `${d.domain} ${d.count}`).join(', ');
+        process.stderr.write(
+          `gen-stream: ${table.records} records in ${table.buckets} domains (${domainTablePath(loaded)})${top ? `; top: ${top}` : ''}` +
+            `${capped ? `; ${capped} over the cap of ${cap}` : ''}${truncated() ? `; ${truncated()} texts cut to ${hub.maxInputTokens} tokens` : ''}\n`,
+        );
+      }
+    },
+  });
+  return code;
+}
