@@ -5,6 +5,8 @@ import { runDedup, runMain, runStream } from './commands.js';
 import { loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
 import { runMetadata } from './run-metadata.js';
+import { shardOutputs } from './outputs.js';
+import { resolveShard, shardTag } from './shard.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: gen-stream [command] [options] < config.json > personas.jsonl
@@ -35,6 +37,9 @@ Options:
       --resume           continue an interrupted run from its checkpoint (same config and outputs)
       --force            with --resume: accept a changed config
       --start-offset N   emit records from input position N on (resuming a pipe to stdout)
+      --shard i/n        generate only shard i (0-based) of n: a contiguous block of the index range; outputs
+                         carry the shard in their names. Also read from JOB_COMPLETION_INDEX + GEN_STREAM_SHARDS
+                         (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm array)
       --llm-base-url URL OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1 (overrides llm.baseUrl)
       --llm-model NAME   model name (overrides llm.model)
       --concurrency N    requests in flight at most (overrides llm.concurrency)
@@ -128,6 +133,7 @@ const OPTIONS = {
   license: { type: 'string' },
   field: { type: 'string' },
   removed: { type: 'string' },
+  shard: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -239,7 +245,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
     const stdinIsData = ((['narrate', 'write', 'dedup'].includes(command) || hubCommand) && !retryFailed && !values.input) || command === 'validate' || command === 'card';
     const { value, source } = await readConfig(values.config, stdinIsData);
-    const loaded = loadConfig(withOverrides(value, flags), source);
+    let loaded = loadConfig(withOverrides(value, flags), source);
+    // Shards split the generator's index range; other commands read their input whole (and ignore job-array variables).
+    const generator = command === 'main' || command === 'sample';
+    if (values.shard !== undefined && !generator) throw new UsageError('--shard belongs to the generator commands (gen-stream, gen-stream sample)');
+    const shard = generator ? resolveShard(values.shard) : null;
+    if (shard && shard.count > loaded.config.count) throw new UsageError(`${shard.source}: ${shard.count} shards for ${loaded.config.count} records leaves some shards empty`);
+    if (shard) loaded = { ...loaded, config: shardOutputs(loaded.config, shardTag(shard)) };
     const quiet = values.quiet ?? false;
     const options = {
       quiet,
@@ -248,6 +260,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       resume: values.resume ?? false,
       force: values.force ?? false,
       startOffset: integerFlag('start-offset', values['start-offset'], 0),
+      shard,
     };
     if (command === 'describe') {
       process.stdout.write(`${JSON.stringify(runMetadata(loaded), null, 2)}\n`);

@@ -15,6 +15,7 @@ import { startProgress } from './progress.js';
 import { createRecordFormatter } from './record-format.js';
 import { configFingerprint, runMetadata } from './run-metadata.js';
 import { RunStats } from './run-stats.js';
+import { type Shard, shardRange, shardTag } from './shard.js';
 import { sampleStages } from './sample-pipeline.js';
 import { Sampler } from './sampler.js';
 import { createCheckpointTee } from './streams/checkpoint-tee.js';
@@ -35,6 +36,16 @@ export interface RunOptions {
   force?: boolean;
   /** Emit records from this input position on (a resumed pipe to stdout). */
   startOffset?: number;
+  /** This process's shard of the index range (outputs already renamed by shardOutputs). */
+  shard?: Shard | null;
+}
+
+const tagOf = (options: RunOptions): string | null => (options.shard ? shardTag(options.shard) : null);
+
+/** The config fingerprint, plus the shard: a shard's checkpoint must not resume another shard. */
+function runFingerprint(loaded: LoadedConfig, options: RunOptions): string {
+  const tag = tagOf(options);
+  return tag ? `${configFingerprint(loaded)}/${tag}` : configFingerprint(loaded);
 }
 
 const warn = (msg: string) => process.stderr.write(`gen-stream: warning: ${msg}\n`);
@@ -42,10 +53,10 @@ const warn = (msg: string) => process.stderr.write(`gen-stream: warning: ${msg}\
 /** Reads and checks the checkpoint of a resume, and cuts the failure file back to what it claims. */
 export async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
   if (!options.resume) return null;
-  const path = checkpointPathOf(loaded.config, options.checkpointPath);
+  const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
   if (!path) throw new UsageError('--resume needs a checkpoint: give --checkpoint FILE or a file output');
   const cp = await readCheckpoint(path);
-  if (cp.fingerprint !== configFingerprint(loaded) && !options.force) {
+  if (cp.fingerprint !== runFingerprint(loaded, options) && !options.force) {
     throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
   }
   await verifyAgainstDisk(path, cp);
@@ -59,7 +70,7 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
 /** A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs. */
 async function clearStale(loaded: LoadedConfig, options: RunOptions, failuresPath: string): Promise<void> {
   if (options.resume) return;
-  const path = checkpointPathOf(loaded.config, options.checkpointPath);
+  const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
   if (path) await rm(path, { force: true });
   await rm(failuresPath, { force: true });
 }
@@ -119,19 +130,20 @@ export interface Plan {
 export async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: RunStats, resume: Checkpoint | null, plan: Plan): Promise<number> {
   const { config } = loaded;
   if (resume) Object.assign(stats, { written: resume.written, failed: resume.failed, ...resume.totals });
-  const failures = new FailureSink(failuresPathOf(config, options.failedPath), resume?.failures?.bytes ?? 0);
+  const tag = tagOf(options);
+  const failures = new FailureSink(failuresPathOf(config, options.failedPath, tag), resume?.failures?.bytes ?? 0);
   let stopRequested = false;
   let stopNarrate: (() => void) | null = null;
   const narrate = plan.stage?.(failures, () => (stopRequested = true), (stop) => (stopNarrate = stop)) ?? null;
   await clearStale(loaded, options, failures.path);
-  const sinks = await openSinks(config, resume, plan.columns ?? null);
-  const checkpointPath = checkpointPathOf(config, options.checkpointPath);
+  const sinks = await openSinks(config, resume, plan.columns ?? null, tag ? `${tag}-` : '');
+  const checkpointPath = checkpointPathOf(config, options.checkpointPath, tag);
   const tee = createCheckpointTee({
     sinks,
     path: checkpointPath,
     every: config.checkpoint.every,
     startOffset: plan.startOffset,
-    fingerprint: configFingerprint(loaded),
+    fingerprint: runFingerprint(loaded, options),
     failures,
     stats,
     ipfStateAt: (k) => plan.ipf?.snapshotAtOrBefore(k) ?? null,
@@ -160,7 +172,8 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: 
 }
 
 /** Generator plan: calibrated sampling from the right place, records before `from` regenerated but dropped. */
-function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint | null, startOffset: number, narrate: boolean): Plan {
+function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint | null, startOffset: number, narrate: boolean, range: [number, number]): Plan {
+  const [lo, hi] = range;
   const { config, model } = loaded;
   const stage: StageFactory | undefined = narrate ? (failures, onStop, stopSignal) => createNarrateStage(config, stats, failures, onStop, warn, stopSignal) : undefined;
   let run;
@@ -175,19 +188,22 @@ function generatorPlan(loaded: LoadedConfig, stats: RunStats, resume: Checkpoint
     genStart = resume.ipf.at;
   } else {
     run = prepareRun(model, config);
-    // Without a saved state the calibration must see every record from 0 to reach the same state.
-    if (run.ipf) genStart = 0;
+    // Without a saved state the calibration must see every record from the range's start to reach the same state.
+    if (run.ipf) {
+      genStart = lo;
+      run.ipf.startAt(lo);
+    }
   }
   run.ipf?.keepSnapshots();
   const width = run.sampler.width;
-  stats.total = config.count;
+  stats.total = hi;
   stats.taken = startOffset;
   return {
     startOffset,
     ipf: run.ipf,
     stage,
     head: (shouldStop) => [
-      createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: genStart, end: config.count, chunkSize: config.sampling.chunkSize, shouldStop }),
+      createSample({ sampler: run.sampler, ipf: run.ipf, seed: config.seed, start: genStart, end: hi, chunkSize: config.sampling.chunkSize, shouldStop }),
       ...(run.ipf ? [createIpfCorrect(run.ipf, width)] : []),
       createToRecords(createRecordFormatter(model, config.seed), width, startOffset, stats),
     ],
@@ -199,9 +215,9 @@ export function nothingToResume(): number {
   return 0;
 }
 
-export function startOf(resume: Checkpoint | null, options: RunOptions): number {
+export function startOf(resume: Checkpoint | null, options: RunOptions, lo = 0): number {
   if (resume && options.startOffset !== undefined) throw new UsageError('--resume and --start-offset do not go together');
-  return resume?.offset ?? options.startOffset ?? 0;
+  return resume?.offset ?? options.startOffset ?? lo;
 }
 
 /** `gen-stream sample` and the main command. Structured-only runs to stdout take the fast text path. */
@@ -210,11 +226,13 @@ export async function runMain(loaded: LoadedConfig, options: RunOptions, narrate
   const resume = await loadResume(loaded, options);
   if (resume?.complete) return nothingToResume();
   const stats = new RunStats();
-  const start = startOf(resume, options);
+  const range = options.shard ? shardRange(options.shard, config.count) : ([0, config.count] as [number, number]);
+  const start = startOf(resume, options, range[0]);
+  if (start < range[0] || start > range[1]) throw new UsageError(`--start-offset ${start} lies outside this shard's records ${range[0]}–${range[1] - 1}`);
   const outs = outputsOf(config);
   // Structured records to stdout or a device: nothing to checkpoint, so the fast text path (no record objects).
-  if (!narrate && outs.length === 1 && fileOutputs(config).length === 0 && start === 0 && !options.checkpointPath) return runFastSample(loaded, options, stats);
-  return runPlan(loaded, options, stats, resume, generatorPlan(loaded, stats, resume, start, narrate));
+  if (!narrate && outs.length === 1 && fileOutputs(config).length === 0 && start === 0 && !options.checkpointPath && !options.shard) return runFastSample(loaded, options, stats);
+  return runPlan(loaded, options, stats, resume, generatorPlan(loaded, stats, resume, start, narrate, range));
 }
 
 async function runFastSample(loaded: LoadedConfig, options: RunOptions, stats: RunStats): Promise<number> {

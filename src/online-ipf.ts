@@ -146,6 +146,16 @@ export class OnlineIpf {
     for (let v = 0; v < group.length; v++) out[v] = f[group[v]];
   }
 
+  /**
+   * Places a fresh calibration at output index `index` (a shard that starts there): the controller works on
+   * its own counts against the targets, so the shard calibrates its own records, and the union of shards is
+   * calibrated too.
+   */
+  startAt(index: number): void {
+    if (this.seen.some((n) => n > 0)) throw new Error('internal: startAt on a calibration that has observed records');
+    this.observed = index;
+  }
+
   /** Calls resolve once `index` records have been observed (at most one waiter: the generator). */
   whenObserved(index: number, resolve: () => void): void {
     if (this.observed >= index) resolve();

@@ -2,6 +2,7 @@ import type { Checkpoint } from './checkpoint.js';
 import type { Config } from './config.js';
 import { UsageError } from './errors.js';
 import { isSpecialFile } from './output.js';
+import { shardPath } from './shard.js';
 import { openArrowSink } from './writers/arrow-sink.js';
 import { openCsvSink } from './writers/csv-sink.js';
 import { openJsonlSink } from './writers/jsonl-sink.js';
@@ -36,22 +37,37 @@ export function fileOutputs(config: Config): string[] {
   return outputsOf(config).filter((p) => p !== '-' && !isSpecialFile(p));
 }
 
-export function checkpointPathOf(config: Config, flag: string | undefined): string | null {
-  if (flag) return flag;
-  if (config.checkpoint.path) return config.checkpoint.path;
-  const first = fileOutputs(config)[0];
-  return first ? `${first.replace(/\/+$/, '')}.checkpoint.json` : null;
+/**
+ * The name the run's own files (checkpoint, failures, tables) are derived from: the first file output, with the
+ * shard tag when a shard's outputs do not carry it already (a Parquet dataset directory is shared by shards).
+ */
+export function artifactBase(config: Config, tag: string | null): string | null {
+  const first = fileOutputs(config)[0]?.replace(/\/+$/, '');
+  if (!first) return tag ? `gen-stream.${tag}` : null;
+  return tag && !first.includes(tag) ? `${first}.${tag}` : first;
 }
 
-export function failuresPathOf(config: Config, flag: string | undefined): string {
+export function checkpointPathOf(config: Config, flag: string | undefined, tag: string | null = null): string | null {
   if (flag) return flag;
-  const first = fileOutputs(config)[0];
-  return first ? `${first.replace(/\/+$/, '')}.failed.jsonl` : 'gen-stream.failed.jsonl';
+  if (config.checkpoint.path) return tag ? shardPath(config.checkpoint.path, tag) : config.checkpoint.path;
+  const base = artifactBase(config, tag);
+  return base && fileOutputs(config).length ? `${base}.checkpoint.json` : null;
+}
+
+export function failuresPathOf(config: Config, flag: string | undefined, tag: string | null = null): string {
+  if (flag) return flag;
+  return `${artifactBase(config, tag) ?? 'gen-stream'}.failed.jsonl`;
+}
+
+/** A shard's outputs: files carry the tag; a Parquet dataset directory is shared (its parts carry the tag). */
+export function shardOutputs(config: Config, tag: string): Config {
+  const outs = outputsOf(config).map((p) => (p === '-' || isSpecialFile(p) || formatOf(p, config.format) === 'parquet' ? p : shardPath(p, tag)));
+  return { ...config, out: outs.length === 1 ? outs[0] : outs };
 }
 
 /** Opens every output; on resume each continues from the position the checkpoint recorded for it. */
 /** `columns`: a fixed columnar layout (the Persona Hub schema); otherwise inferred from the first record. */
-export async function openSinks(config: Config, resume: Checkpoint | null, columns: readonly Column[] | null = null): Promise<RecordSink[]> {
+export async function openSinks(config: Config, resume: Checkpoint | null, columns: readonly Column[] | null = null, partPrefix = ''): Promise<RecordSink[]> {
   const sinks: RecordSink[] = [];
   for (const path of outputsOf(config)) {
     const format = formatOf(path, config.format);
@@ -62,7 +78,7 @@ export async function openSinks(config: Config, resume: Checkpoint | null, colum
     else if (format === 'arrow') sinks.push(await openArrowSink(path, position, config.writers.arrow.batchSize, columns));
     else {
       if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
-      sinks.push(await openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: '', ...(columns ? { columns } : {}) }));
+      sinks.push(await openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: partPrefix, ...(columns ? { columns } : {}) }));
     }
   }
   return sinks;

@@ -41,7 +41,10 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
   await mkdir(dir, { recursive: true });
   const parts = [...(resume?.parts ?? [])];
   const keep = new Set(parts);
-  for (const name of await readdir(dir)) if (!keep.has(name) && (name.endsWith('.tmp') || name.endsWith('.parquet'))) await rm(join(dir, name), { force: true });
+  // Only this writer's parts (its prefix): shards share the directory and clean up after themselves alone.
+  for (const name of await readdir(dir)) {
+    if (name.startsWith(options.prefix) && !keep.has(name) && (name.endsWith('.tmp') || name.endsWith('.parquet'))) await rm(join(dir, name), { force: true });
+  }
   let columns: readonly Column[] | null = options.columns ?? null;
   let schema: InstanceType<typeof parquet.ParquetSchema> | null = null;
   let current: { writer: InstanceType<typeof parquet.ParquetWriter>; name: string; rows: number } | null = null;
