@@ -35,6 +35,8 @@ Options:
       --failed FILE      failure file (default <out>.failed.jsonl, or gen-stream.failed.jsonl for stdout)
       --checkpoint FILE  checkpoint file (default <first file output>.checkpoint.json)
       --resume           continue an interrupted run from its checkpoint (same config and outputs)
+      --continue         resume when this run's checkpoint exists, else start afresh (for job engines that
+                         restart a failed task with the same command)
       --force            with --resume: accept a changed config
       --start-offset N   emit records from input position N on (resuming a pipe to stdout)
       --shard i/n        generate only shard i (0-based) of n: a contiguous block of the index range; outputs
@@ -121,6 +123,7 @@ const OPTIONS = {
   failed: { type: 'string' },
   checkpoint: { type: 'string' },
   resume: { type: 'boolean' },
+  continue: { type: 'boolean' },
   force: { type: 'boolean' },
   'start-offset': { type: 'string' },
   input: { type: 'string' },
@@ -258,6 +261,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       failedPath: values.failed,
       checkpointPath: values.checkpoint,
       resume: values.resume ?? false,
+      continueIfAny: values.continue ?? false,
       force: values.force ?? false,
       startOffset: integerFlag('start-offset', values['start-offset'], 0),
       shard,

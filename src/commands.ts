@@ -34,6 +34,8 @@ export interface RunOptions {
   resume?: boolean;
   /** Resume even if the config changed. */
   force?: boolean;
+  /** Resume if the checkpoint exists, else start afresh (`--continue`). */
+  continueIfAny?: boolean;
   /** Emit records from this input position on (a resumed pipe to stdout). */
   startOffset?: number;
   /** This process's shard of the index range (outputs already renamed by shardOutputs). */
@@ -52,9 +54,15 @@ const warn = (msg: string) => process.stderr.write(`gen-stream: warning: ${msg}\
 
 /** Reads and checks the checkpoint of a resume, and cuts the failure file back to what it claims. */
 export async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
-  if (!options.resume) return null;
+  if (options.resume && options.continueIfAny) throw new UsageError('--resume and --continue do not go together (--continue resumes when it can)');
+  if (!options.resume && !options.continueIfAny) return null;
   const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
-  if (!path) throw new UsageError('--resume needs a checkpoint: give --checkpoint FILE or a file output');
+  if (!path) throw new UsageError(`${options.resume ? '--resume' : '--continue'} needs a checkpoint: give --checkpoint FILE or a file output`);
+  if (options.continueIfAny && !(await stat(path).then(() => true, () => false))) {
+    options.resume = false; // nothing to continue: a fresh run (which clears stale files)
+    return null;
+  }
+  options.resume = true;
   const cp = await readCheckpoint(path);
   if (cp.fingerprint !== runFingerprint(loaded, options) && !options.force) {
     throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.js';
 import { resolveShard, shardPath, shardRange } from '../src/shard.js';
 import { BIN, parseLines, runCli } from './helpers/cli.js';
 import { query } from './helpers/duckdb.js';
@@ -72,20 +74,35 @@ describe('shards', () => {
     await writeFile(config, JSON.stringify({ count: 4000, seed: 9, narrative: { enabled: false }, checkpoint: { every: 500 } }));
     const ds = join(dir, 'resume.parquet');
     const jsonl = join(dir, 'resume.jsonl');
-    for (const i of [0, 1]) assert.equal((await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', `${i}/2`, '-q'])).code, 0);
+    // --continue, as a job engine's restart would run it: no checkpoint yet, so a fresh run.
+    for (const i of [0, 1]) assert.equal((await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', `${i}/2`, '--continue', '-q'])).code, 0);
     const before = (await readdir(ds)).sort();
     const shard1 = await readFile(shardPath(jsonl, 'shard-00001-of-00002'), 'utf8');
     // Shard 1 runs again from scratch, then resumes a complete checkpoint: shard 0's parts are untouched.
     assert.equal((await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', '1/2', '-q'])).code, 0);
     assert.deepEqual((await readdir(ds)).sort(), before);
     assert.equal(await readFile(shardPath(jsonl, 'shard-00001-of-00002'), 'utf8'), shard1, 'a shard is deterministic');
-    const resumed = await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', '1/2', '--resume']);
-    assert.equal(resumed.code, 0);
-    assert.match(resumed.stderr, /nothing to resume/);
+    for (const flag of ['--resume', '--continue']) {
+      const resumed = await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', '1/2', flag]);
+      assert.equal(resumed.code, 0);
+      assert.match(resumed.stderr, /nothing to resume/);
+    }
     // Another shard's checkpoint is refused.
     const wrong = await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', '0/2', '--resume', '--checkpoint', `${ds}.shard-00001-of-00002.checkpoint.json`]);
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /E_CHECKPOINT/);
+  });
+
+  it('the deploy/ Kubernetes ConfigMap holds a valid config, and the Slurm script passes bash -n', async () => {
+    const manifest = await readFile(new URL('../../deploy/kubernetes/indexed-job.yaml', import.meta.url), 'utf8');
+    const block = /config\.json: \|\n((?: {4}.*\n)+)/.exec(manifest);
+    assert.ok(block, 'config.json block');
+    const text = block[1].replace(/^ {4}/gm, '');
+    loadConfig(JSON.parse(text), 'indexed-job.yaml');
+    const completions = /completions: (\d+)/.exec(manifest)?.[1];
+    assert.equal(/GEN_STREAM_SHARDS\n\s+value: "(\d+)"/.exec(manifest)?.[1], completions, 'GEN_STREAM_SHARDS = completions');
+    const bashCheck = spawnSync('bash', ['-n', fileURLToPath(new URL('../../deploy/slurm/gen-stream.sbatch', import.meta.url))]);
+    assert.equal(bashCheck.status, 0, String(bashCheck.stderr));
   });
 
   it('reads --shard, Kubernetes and Slurm variables, and refuses bad ones', () => {
