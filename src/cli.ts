@@ -202,7 +202,10 @@ function withOverrides(value: unknown, flags: Overrides): unknown {
   const llmFlags = [flags.llmBaseUrl, flags.llmModel, flags.concurrency, flags.maxCost].some((f) => f !== undefined);
   if (llmFlags) {
     const llm: Record<string, unknown> = typeof copy.llm === 'object' && copy.llm !== null ? { ...(copy.llm as Record<string, unknown>) } : {};
-    if (flags.llmBaseUrl !== undefined) llm.baseUrl = flags.llmBaseUrl;
+    if (flags.llmBaseUrl !== undefined) {
+      llm.baseUrl = flags.llmBaseUrl;
+      delete llm.baseUrls; // one endpoint given on the command line replaces the configured list
+    }
     if (flags.llmModel !== undefined) llm.model = flags.llmModel;
     if (flags.concurrency !== undefined) llm.concurrency = flags.concurrency;
     if (flags.maxCost !== undefined) llm.maxCost = flags.maxCost;

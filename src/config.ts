@@ -54,7 +54,20 @@ export const configSchema = z.strictObject({
   llm: z
     .strictObject({
       /** API root, e.g. http://127.0.0.1:8000/v1 — requests go to {baseUrl}/chat/completions. */
-      baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:8000/v1' }),
+      baseUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://127.0.0.1:8000/v1' }).optional(),
+      /** Several endpoints serving the same model and API path, balanced (undici BalancedPool); instead of baseUrl. */
+      baseUrls: z
+        .array(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://10.0.0.5:8000/v1' }))
+        .min(1)
+        .max(256)
+        .refine((urls) => new Set(urls.map((u) => new URL(u).pathname.replace(/\/+$/, ''))).size === 1, 'every endpoint must have the same API path (e.g. /v1)')
+        .refine((urls) => new Set(urls.map((u) => new URL(u).origin)).size === urls.length, 'endpoints must differ in host or port')
+        .optional(),
+      /** With baseUrls: requests in flight per endpoint at most (default: llm.concurrency). */
+      endpointConcurrency: z.number().int().min(1).max(4096).optional(),
+      /** With baseUrls: failures in a row (5xx, 429, network) that take an endpoint out of rotation, and for how long. */
+      evictAfter: z.number().int().min(1).max(1000).default(5),
+      evictForMs: z.number().int().min(100).max(86_400_000).default(30_000),
       model: z.string().min(1),
       /** Name of the environment variable holding the API key (never the key itself). */
       apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').default('OPENAI_API_KEY'),
@@ -86,6 +99,7 @@ export const configSchema = z.strictObject({
       /** Price per 1M tokens by model name, for the cost estimate. */
       prices: z.record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() })).default({}),
     })
+    .refine((l) => (l.baseUrl === undefined) !== (l.baseUrls === undefined), { message: 'give either baseUrl or baseUrls (one of them)', path: ['baseUrl'] })
     .optional(),
   /** Persona Hub modes: `gen-stream text-to-persona` and `gen-stream persona-to-persona` (both need an llm block). */
   hub: z

@@ -7,7 +7,7 @@ import { DomainTally, domainTable } from './hub/domains.js';
 import { personaToPersonaWork } from './hub/persona-to-persona.js';
 import { HUB_COLUMNS } from './hub/records.js';
 import { textToPersonaWork } from './hub/text-to-persona.js';
-import { chatClientFor } from './narrate-stage.js';
+import { chatClientFor, closeClient } from './narrate-stage.js';
 import { writeFileAtomic } from './output.js';
 import { fileOutputs } from './outputs.js';
 import type { Indexed } from './record-index.js';
@@ -105,7 +105,7 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
         onStop,
         stopSignal,
       });
-      return { stage, close: () => client.close() };
+      return { stage, close: () => closeClient(client) };
     },
     finish: async () => {
       const table = domainTable(written, cap);

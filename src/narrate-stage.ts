@@ -19,10 +19,15 @@ export interface NarrateStage {
 export function chatClientFor(llm: LlmConfig, warn: (msg: string) => void): ChatClient {
   const apiKey = process.env[llm.apiKeyEnv] || null;
   if (!apiKey) warn(`environment variable ${llm.apiKeyEnv} (llm.apiKeyEnv) is not set: sending requests without an API key`);
+  const urls = llm.baseUrls ?? [llm.baseUrl as string];
   return new ChatClient({
-    baseUrl: llm.baseUrl,
+    baseUrl: urls[0],
+    baseUrls: urls,
+    evictAfter: llm.evictAfter,
+    evictForMs: llm.evictForMs,
+    log: (message) => warn(message),
     apiKey,
-    connections: llm.concurrency,
+    connections: urls.length > 1 ? (llm.endpointConcurrency ?? llm.concurrency) : llm.concurrency,
     maxRetries: llm.maxRetries,
     timeoutMs: llm.timeoutMs,
     headersTimeoutMs: llm.headersTimeoutMs,
@@ -30,6 +35,14 @@ export function chatClientFor(llm: LlmConfig, warn: (msg: string) => void): Chat
     retryBaseMs: llm.retryBaseMs,
     retryMaxMs: llm.retryMaxMs,
   });
+}
+
+/** Releases the client's sockets; with several endpoints, first reports each one's traffic on stderr. */
+export async function closeClient(client: ChatClient): Promise<void> {
+  for (const e of client.endpoints?.endpoints() ?? []) {
+    process.stderr.write(`gen-stream: endpoint ${e.origin}: ${e.requests} responses, ${e.failures} failed, out of rotation ${e.evictions} time(s)\n`);
+  }
+  await client.close();
 }
 
 /** The narrative stage a config asks for: the LLM when an `llm` block is present, else the template narrator. */
@@ -70,5 +83,5 @@ export function createNarrateStage(
     onStop,
     stopSignal,
   });
-  return { stage, close: () => client.close() };
+  return { stage, close: () => closeClient(client) };
 }

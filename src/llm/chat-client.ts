@@ -1,10 +1,18 @@
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import { LlmError } from '../errors.js';
 import type { Rng } from '../rng.js';
+import { EndpointPool } from './endpoints.js';
 import { backoffMs, classifyStatus, isRetryableNetworkError, retryAfterMs } from './retry-policy.js';
 
 export interface ChatClientOptions {
   baseUrl: string;
+  /** Several endpoints of the same API (same path): balanced, with failing ones taken out of rotation for a while. */
+  baseUrls?: readonly string[];
+  /** With baseUrls: failures in a row that evict an endpoint, and for how long. */
+  evictAfter?: number;
+  evictForMs?: number;
+  /** Told when an endpoint leaves or rejoins the rotation. */
+  log?: (message: string) => void;
   /** Sent as a Bearer token; kept only in this object and redacted from every message we build. */
   apiKey: string | null;
   connections: number;
@@ -47,22 +55,32 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * caller's job (the Pool's own queue is unbounded).
  */
 export class ChatClient {
-  private readonly pool: Pool;
+  private readonly pool: Dispatcher;
   private readonly path: string;
   private readonly options: ChatClientOptions;
+  /** With several endpoints: the balanced pool and its per-endpoint counters. */
+  readonly endpoints: EndpointPool | null = null;
 
   constructor(options: ChatClientOptions) {
     this.options = options;
     const url = new URL(options.baseUrl);
     this.path = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
-    this.pool = new Pool(url.origin, {
+    const poolOptions = {
       connections: options.connections,
       pipelining: 1,
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
       headersTimeout: options.headersTimeoutMs,
       bodyTimeout: options.bodyTimeoutMs,
-    });
+    };
+    if (options.baseUrls && options.baseUrls.length > 1) {
+      this.endpoints = new EndpointPool(
+        options.baseUrls.map((u) => new URL(u).origin),
+        poolOptions,
+        { evictAfter: options.evictAfter ?? 5, evictForMs: options.evictForMs ?? 30_000, log: options.log },
+      );
+      this.pool = this.endpoints.dispatcher;
+    } else this.pool = new Pool(url.origin, poolOptions);
   }
 
   /** Removes the API key from any text that may have come back from a server or a library. */
@@ -115,7 +133,8 @@ export class ChatClient {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    if (this.endpoints) await this.endpoints.close();
+    else await this.pool.close();
   }
 }
 
