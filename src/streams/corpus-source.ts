@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { InputError } from '../errors.js';
-import { INDEX, type Indexed } from '../record-index.js';
+import type { Indexed } from '../record-index.js';
+import { indexedBatches } from './indexed-batches.js';
 import { lineBatches } from './line-batches.js';
 
 export interface CorpusSourceOptions {
@@ -72,29 +73,10 @@ async function sniff(input: AsyncIterable<Buffer | string>): Promise<{ isArray: 
 export function createCorpusSource(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): Readable {
   const { name, batchSize = 64, shouldStop = () => false, skip = 0, onEnd } = options;
   async function* items(): AsyncGenerator<CorpusItem[]> {
-    let index = 0;
-    let batch: CorpusItem[] = [];
-    const push = (item: CorpusItem) => {
-      if (index >= skip) {
-        item[INDEX] = index;
-        batch.push(item);
-      }
-      index++;
-    };
     const { isArray, all } = await sniff(input);
-    const source = isArray ? arrayItems(all, options) : lineItems(all, options);
-    for await (const group of source) {
-      for (const item of group) push(item);
-      if (batch.length >= batchSize) {
-        if (shouldStop()) return onEnd?.(index - batch.length);
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length && !shouldStop()) yield batch;
-    onEnd?.(shouldStop() ? index - batch.length : index);
+    yield* isArray ? arrayItems(all, options) : lineItems(all, options);
   }
-  return Readable.from(items(), { objectMode: true, highWaterMark: 2 });
+  return indexedBatches(items(), { batchSize, shouldStop, skip, onEnd });
 }
 
 async function* lineItems(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): AsyncGenerator<CorpusItem[]> {

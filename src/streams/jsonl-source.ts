@@ -1,6 +1,7 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { INDEX, type Indexed } from '../record-index.js';
+import type { Indexed } from '../record-index.js';
+import { indexedBatches } from './indexed-batches.js';
 import { lineBatches, MAX_LINE_BYTES } from './line-batches.js';
 
 export interface JsonlSourceOptions {
@@ -28,37 +29,24 @@ export { MAX_LINE_BYTES };
  */
 export function createJsonlSource(input: AsyncIterable<Buffer | string>, options: JsonlSourceOptions): Readable {
   const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, shouldStop = () => false, select = (v) => v, skip = 0, onEnd } = options;
-  async function* lines(): AsyncGenerator<Record<string, unknown>[]> {
+  async function* records(): AsyncGenerator<Indexed[]> {
     let lineNo = 0;
-    let batch: Indexed[] = [];
-    let index = 0;
-    const take = (line: string) => {
-      lineNo++;
-      if (line.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (err) {
-        throw new InputError(`${name}:${lineNo}: malformed JSON: ${(err as Error).message}`);
+    for await (const lines of lineBatches(input, name, maxLineBytes)) {
+      const group: Indexed[] = [];
+      for (const line of lines) {
+        lineNo++;
+        if (line.trim() === '') continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (err) {
+          throw new InputError(`${name}:${lineNo}: malformed JSON: ${(err as Error).message}`);
+        }
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${name}:${lineNo}: expected a JSON object per line`);
+        group.push(select(value as Record<string, unknown>, `${name}:${lineNo}`));
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`${name}:${lineNo}: expected a JSON object per line`);
-      const record: Indexed = select(value as Record<string, unknown>, `${name}:${lineNo}`);
-      if (index >= skip) {
-        record[INDEX] = index;
-        batch.push(record);
-      }
-      index++;
-    };
-    for await (const group of lineBatches(input, name, maxLineBytes)) {
-      for (const line of group) take(line);
-      if (batch.length >= batchSize) {
-        if (shouldStop()) return onEnd?.(index - batch.length);
-        yield batch;
-        batch = [];
-      }
+      yield group;
     }
-    if (batch.length && !shouldStop()) yield batch;
-    onEnd?.(shouldStop() ? index - batch.length : index);
   }
-  return Readable.from(lines(), { objectMode: true, highWaterMark: 2 });
+  return indexedBatches(records(), { batchSize, shouldStop, skip, onEnd });
 }
