@@ -58,11 +58,8 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
   if (!options.resume && !options.continueIfAny) return null;
   const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
   if (!path) throw new UsageError(`${options.resume ? '--resume' : '--continue'} needs a checkpoint: give --checkpoint FILE or a file output`);
-  if (options.continueIfAny && !(await stat(path).then(() => true, () => false))) {
-    options.resume = false; // nothing to continue: a fresh run (which clears stale files)
-    return null;
-  }
-  options.resume = true;
+  // --continue without a checkpoint: nothing to continue, a fresh run (which clears stale files).
+  if (options.continueIfAny && !(await stat(path).then(() => true, () => false))) return null;
   const cp = await readCheckpoint(path);
   if (cp.fingerprint !== runFingerprint(loaded, options) && !options.force) {
     throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
@@ -76,8 +73,8 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
 }
 
 /** A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs. */
-async function clearStale(loaded: LoadedConfig, options: RunOptions, failuresPath: string): Promise<void> {
-  if (options.resume) return;
+async function clearStale(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, failuresPath: string): Promise<void> {
+  if (resume) return;
   const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
   if (path) await rm(path, { force: true });
   await rm(failuresPath, { force: true });
@@ -143,7 +140,7 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: 
   let stopRequested = false;
   let stopNarrate: (() => void) | null = null;
   const narrate = plan.stage?.(failures, () => (stopRequested = true), (stop) => (stopNarrate = stop)) ?? null;
-  await clearStale(loaded, options, failures.path);
+  await clearStale(loaded, options, resume, failures.path);
   const sinks = await openSinks(config, resume, plan.columns ?? null, tag ? `${tag}-` : '');
   const checkpointPath = checkpointPathOf(config, options.checkpointPath, tag);
   const tee = createCheckpointTee({
