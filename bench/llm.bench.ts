@@ -117,7 +117,7 @@ async function runSdk(url: string, batches: Generator<Record<string, unknown>[]>
           model: 'mock',
           temperature: 0.8,
           messages: buildMessages(group, record, 'ro'),
-          response_format: prepared.responseFormat as unknown as OpenAI.ResponseFormatJSONSchema,
+          response_format: prepared.format.responseFormat as unknown as OpenAI.ResponseFormatJSONSchema,
         })
         .withResponse();
       added.push(performance.now() - t0 - Number(response.headers.get('x-mock-latency-ms') ?? 0));

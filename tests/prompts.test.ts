@@ -36,7 +36,7 @@ describe('prompts', () => {
 
   it('the JSON Schema sent is strict-mode safe and the zod schema enforces the bounds', () => {
     const [prepared] = prepareGroups(requestGroups('single'), 'json_schema');
-    const wire = JSON.stringify(prepared.responseFormat);
+    const wire = JSON.stringify(prepared.format.responseFormat);
     assert.ok(!/minLength|maxLength|pattern/.test(wire));
     assert.match(wire, /"additionalProperties":false/);
     const schema = fieldsSchema(['persona_summary', 'skills_and_expertise_list']);

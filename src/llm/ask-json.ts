@@ -25,7 +25,9 @@ export interface AskSettings {
 export interface AnswerFormat<T> {
   name: string;
   schema: z.ZodType<T>;
-  /** `"response_format":…` as JSON text (the same ~1 KB in every request, so built once). */
+  /** The response_format object, for callers that build requests themselves. */
+  responseFormat: Record<string, unknown>;
+  /** The same as JSON text (the same ~1 KB in every request, so serialised once). */
   responseFormatJson: string;
 }
 
@@ -49,7 +51,7 @@ function wireSchema(schema: z.ZodType): Record<string, unknown> {
 
 export function answerFormat<T>(name: string, schema: z.ZodType<T>, mode: 'json_schema' | 'json_object'): AnswerFormat<T> {
   const format = mode === 'json_schema' ? { type: 'json_schema', json_schema: { name, strict: true, schema: wireSchema(schema) } } : { type: 'json_object' };
-  return { name, schema, responseFormatJson: JSON.stringify(format) };
+  return { name, schema, responseFormat: format, responseFormatJson: JSON.stringify(format) };
 }
 
 /** Some servers wrap JSON in a markdown fence despite response_format. */

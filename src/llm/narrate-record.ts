@@ -17,14 +17,11 @@ export interface NarrateOptions extends AskSettings {
 export interface PreparedGroup {
   group: RequestGroup;
   format: AnswerFormat<Narrative>;
-  /** The response_format object (what `format` sends), for callers that build requests themselves. */
-  responseFormat: Record<string, unknown>;
 }
 
 export function prepareGroups(groups: readonly RequestGroup[], responseFormat: 'json_schema' | 'json_object'): PreparedGroup[] {
   return groups.map((group) => {
-    const format = answerFormat(`persona_${group.name}`, fieldsSchema(group.fields) as z.ZodType<Narrative>, responseFormat);
-    return { group, format, responseFormat: JSON.parse(format.responseFormatJson) as Record<string, unknown> };
+    return { group, format: answerFormat(`persona_${group.name}`, fieldsSchema(group.fields) as z.ZodType<Narrative>, responseFormat) };
   });
 }
 
