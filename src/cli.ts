@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runDedup, runMain, runStream } from './commands.js';
 import { loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
+import { BATCH_MODES, type BatchMode, readManifest } from './batch/manifest.js';
 import { runMetadata } from './run-metadata.js';
 import { shardOutputs } from './outputs.js';
 import { resolveShard, shardTag } from './shard.js';
@@ -21,6 +22,8 @@ Commands:
   dedup     drop exact and near-duplicate records (MinHash LSH) from JSONL on stdin, keeping the first
   text-to-persona     Persona Hub: one persona per text of a corpus (JSONL or a JSON array) on stdin (needs llm)
   persona-to-persona  Persona Hub: related personas (colleague, client, …) of personas on stdin (needs llm)
+  batch-export  write OpenAI Batch API request files for narrate or text-to-persona (50 % cheaper, offline)
+  batch-import  merge Batch API output and error files back into the normal outputs and failure file
   card      write a Hugging Face dataset card (README.md) for a directory of outputs
   validate  check a dataset (JSONL, CSV, Arrow, Parquet) against the census: fidelity, narratives, gates
   describe  print the run's metadata (census, sources, modelled tables, constraints) as JSON
@@ -102,6 +105,20 @@ hub.perPersona related personas through relations drawn from hub.relations (fami
 supervisor, subordinate, client, mentor, neighbour, …), hub.depth levels deep. Records carry
 synth_method "persona_to_persona", parent_id, relation, depth, and the parent's domain (hub.domainFrom
 "inherit") or the model's ("infer"). Options as for text-to-persona.`,
+  'batch-export': `Usage: gen-stream sample < c.json | gen-stream batch-export narrate --config c.json --batch DIR
+       gen-stream batch-export text-to-persona --config hub.json --input corpus.jsonl --batch DIR
+
+Writes the requests the online path would send, as OpenAI Batch API files: DIR/requests-00000.jsonl, … (lines
+{custom_id, method, url, body}), each within batch.maxRequests (50,000) lines and batch.maxBytes (200 MB),
+plus DIR/inputs-*.jsonl and DIR/manifest.json for the import. Needs llm.model, no endpoint and no key.
+--retry-failed FILE (narrate) exports the records of a failure file. DIR must not exist (--force replaces it).`,
+  'batch-import': `Usage: gen-stream batch-import --batch DIR --out personas.parquet RESULTS.jsonl [ERRORS.jsonl ...]
+
+Merges the batches' output and error files (any order, any split) back by custom_id: the same records as the
+online path, in input order, to every --out, checkpointed (--resume works). Requests without a result
+(E_BATCH_MISSING), failed at the provider (E_LLM_REQUEST) or answered invalidly (E_LLM_INVALID: a batch gets
+no second try) go to the failure file. The config is the export's unless --config is given (it must ask the
+same requests). Cost uses llm.prices × batch.priceFactor (0.5).`,
   card: `Usage: gen-stream card DIR [--config config.json] [--license ID]
 
 Writes DIR/README.md: a dataset card with Hugging Face YAML front matter (license, size category, features
@@ -137,6 +154,7 @@ const OPTIONS = {
   field: { type: 'string' },
   removed: { type: 'string' },
   shard: { type: 'string' },
+  batch: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -225,17 +243,27 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { values, positionals } = parsed;
     const command = positionals[0] ?? 'main';
-    const maxPositionals = command === 'validate' || command === 'card' ? 2 : 1;
+    const maxPositionals = command === 'validate' || command === 'card' || command === 'batch-export' ? 2 : command === 'batch-import' ? Infinity : 1;
     if (positionals.length > maxPositionals) throw new UsageError(`unexpected argument "${positionals[maxPositionals]}"`);
     if (command === 'help' || values.help) {
       process.stdout.write(`${HELP[command === 'help' ? 'main' : command] ?? HELP.main}\n`);
       return 0;
     }
     const hubCommand = command === 'text-to-persona' || command === 'persona-to-persona';
-    if (!['main', 'sample', 'narrate', 'write', 'dedup', 'validate', 'card', 'describe'].includes(command) && !hubCommand) throw new UsageError(`unknown command "${command}" (try --help)`);
+    const batchExport = command === 'batch-export';
+    const batchImport = command === 'batch-import';
+    if (!['main', 'sample', 'narrate', 'write', 'dedup', 'validate', 'card', 'describe', 'batch-export', 'batch-import'].includes(command) && !hubCommand) {
+      throw new UsageError(`unknown command "${command}" (try --help)`);
+    }
+    const batchMode = positionals[1];
+    if (batchExport && !BATCH_MODES.includes(batchMode as BatchMode)) throw new UsageError(`batch-export needs what to export: ${BATCH_MODES.join(' or ')} (try --help)`);
+    if ((batchExport || batchImport) && !values.batch) throw new UsageError(`${command} needs --batch DIR (the batch directory)`);
+    if (values.batch !== undefined && !batchExport && !batchImport) throw new UsageError('--batch belongs to the batch-export and batch-import commands');
     const retryFailed = values['retry-failed'];
-    if (retryFailed && command !== 'narrate') throw new UsageError('--retry-failed belongs to the narrate command');
-    if (values.input && !['narrate', 'write', 'dedup'].includes(command) && !hubCommand) throw new UsageError('--input belongs to the narrate, write, dedup, text-to-persona and persona-to-persona commands');
+    if (retryFailed && command !== 'narrate' && !(batchExport && batchMode === 'narrate')) throw new UsageError('--retry-failed belongs to the narrate and batch-export narrate commands');
+    if (values.input && !['narrate', 'write', 'dedup', 'batch-export'].includes(command) && !hubCommand) {
+      throw new UsageError('--input belongs to the narrate, write, dedup, text-to-persona, persona-to-persona and batch-export commands');
+    }
     if (retryFailed && values.failed && resolve(retryFailed) === resolve(values.failed)) throw new UsageError('--failed must differ from --retry-failed');
     const flags: Overrides = {
       count: integerFlag('count', values.count, 1),
@@ -249,9 +277,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       dedupField: values.field,
     };
     // narrate and write read records on stdin unless they come from a file, so their config comes from --config.
-    const stdinIsData = ((['narrate', 'write', 'dedup'].includes(command) || hubCommand) && !retryFailed && !values.input) || command === 'validate' || command === 'card';
-    const { value, source } = await readConfig(values.config, stdinIsData);
-    let loaded = loadConfig(withOverrides(value, flags), source);
+    const stdinIsData =
+      ((['narrate', 'write', 'dedup', 'batch-export'].includes(command) || hubCommand) && !retryFailed && !values.input) || ['validate', 'card', 'batch-import'].includes(command);
+    // batch-import runs with the config the export stored, unless one is given.
+    const { value, source } =
+      batchImport && values.config === undefined
+        ? { value: (await readManifest(values.batch as string)).config, source: `${values.batch}/manifest.json (the export's config)` }
+        : await readConfig(values.config, stdinIsData);
+    const configValue = withOverrides(value, flags);
+    let loaded = loadConfig(configValue, source);
     // Shards split the generator's index range; other commands read their input whole (and ignore job-array variables).
     const generator = command === 'main' || command === 'sample';
     if (values.shard !== undefined && !generator) throw new UsageError('--shard belongs to the generator commands (gen-stream, gen-stream sample)');
@@ -289,6 +323,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       const path = await writeCard(positionals[1], { config: values.config ? loaded : undefined, license: values.license ?? 'cc-by-4.0' });
       if (!quiet) process.stderr.write(`gen-stream: wrote ${path}\n`);
       return 0;
+    }
+    if (batchExport) {
+      const { runBatchExport } = await import('./batch-command.js');
+      return await runBatchExport(
+        loaded,
+        { batchDir: values.batch as string, input: values.input, retryFailed, force: options.force, quiet, configValue },
+        batchMode as BatchMode,
+      );
+    }
+    if (batchImport) {
+      const { runBatchImport } = await import('./batch-command.js');
+      return await runBatchImport(loaded, { ...options, batchDir: values.batch as string, resultFiles: positionals.slice(1) });
     }
     if (hubCommand) {
       const { runHub } = await import('./hub-command.js');

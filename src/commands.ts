@@ -136,7 +136,7 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, stats: 
   const { config } = loaded;
   if (resume) Object.assign(stats, { written: resume.written, failed: resume.failed, ...resume.totals });
   const tag = tagOf(options);
-  const failures = new FailureSink(failuresPathOf(config, options.failedPath, tag), resume?.failures?.bytes ?? 0);
+  const failures = new FailureSink(failuresPathOf(config, options.failedPath, tag), resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
   let stopRequested = false;
   let stopNarrate: (() => void) | null = null;
   const narrate = plan.stage?.(failures, () => (stopRequested = true), (stop) => (stopNarrate = stop)) ?? null;

@@ -99,7 +99,7 @@ export const configSchema = z.strictObject({
       /** Price per 1M tokens by model name, for the cost estimate. */
       prices: z.record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() })).default({}),
     })
-    .refine((l) => (l.baseUrl === undefined) !== (l.baseUrls === undefined), { message: 'give either baseUrl or baseUrls (one of them)', path: ['baseUrl'] })
+    .refine((l) => l.baseUrl === undefined || l.baseUrls === undefined, { message: 'give baseUrl or baseUrls, not both', path: ['baseUrl'] })
     .optional(),
   /** Persona Hub modes: `gen-stream text-to-persona` and `gen-stream persona-to-persona` (both need an llm block). */
   hub: z
@@ -140,6 +140,19 @@ export const configSchema = z.strictObject({
       maxPerDomain: z.number().int().min(1).max(1e10).optional(),
     })
     .default({ synonyms: {}, builtInSynonyms: true }),
+  /** `gen-stream batch-export` / `batch-import`: OpenAI Batch API request files and their limits. */
+  batch: z
+    .strictObject({
+      /** Requests per request file at most (OpenAI: 50,000). A record's requests never straddle two files. */
+      maxRequests: z.number().int().min(1).max(10_000_000).default(50_000),
+      /** Bytes per request file at most (OpenAI: 200 MB; the default stays under it in either unit). */
+      maxBytes: z.number().int().min(4096).max(10_000_000_000).default(200_000_000),
+      /** The `url` of every request line (Azure OpenAI: "/chat/completions"). */
+      url: z.string().regex(/^\/\S*$/, 'a path such as /v1/chat/completions').default('/v1/chat/completions'),
+      /** Batch prices relative to llm.prices (OpenAI: half). */
+      priceFactor: z.number().min(0).max(10).default(0.5),
+    })
+    .default({ maxRequests: 50_000, maxBytes: 200_000_000, url: '/v1/chat/completions', priceFactor: 0.5 }),
   /** `gen-stream dedup`: which text to compare and how (defaults after Persona Hub). */
   dedup: z
     .strictObject({

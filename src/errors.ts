@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'E_LLM_REQUEST'
   | 'E_LLM_RETRIES'
   | 'E_LLM_INVALID'
-  | 'E_DOMAIN_CAP';
+  | 'E_DOMAIN_CAP'
+  | 'E_BATCH_MISSING';
 
 export interface ConfigIssue {
   /** Where the problem is: a config path such as `census.attributes[3].table["Nord"]`, or `file:line`. */
@@ -82,5 +83,12 @@ export class LlmError extends GenStreamError {
 export class CheckpointError extends GenStreamError {
   constructor(message: string) {
     super('E_CHECKPOINT', message, 2);
+  }
+}
+
+/** batch-import: a request of the export has no result in the files given (not submitted, or the file left out). */
+export class BatchMissingError extends GenStreamError {
+  constructor(message: string) {
+    super('E_BATCH_MISSING', message, 1);
   }
 }

@@ -22,13 +22,16 @@ export class FailureSink {
   private bytes: number;
   private base: number;
   private marks: Array<[number, number]> = [];
+  /** Entries of records before the last settled position (those of the checkpoint resumed included). */
+  private settledCount: number;
   private fh: FileHandle | null = null;
   private chain: Promise<void> = Promise.resolve();
   private readonly append: boolean;
 
-  /** `resumeBytes`: continue a file already cut back to this length. */
-  constructor(path: string, resumeBytes = 0) {
+  /** `resumeBytes`, `resumeCount`: continue a file already cut back to this length and number of entries. */
+  constructor(path: string, resumeBytes = 0, resumeCount = 0) {
     this.path = path;
+    this.settledCount = resumeCount;
     this.bytes = resumeBytes;
     this.base = resumeBytes;
     this.append = resumeBytes > 0;
@@ -55,6 +58,11 @@ export class FailureSink {
     return end;
   }
 
+  /** Entries of records before input position `k`: what a checkpoint at `k` may claim. */
+  countBefore(k: number): number {
+    return this.settledCount + this.marks.filter(([index]) => index < k).length;
+  }
+
   /** Makes every queued entry durable. */
   async sync(): Promise<void> {
     await this.chain;
@@ -64,6 +72,7 @@ export class FailureSink {
   /** Forgets offsets before `k` (a checkpoint covers them). */
   settle(k: number): void {
     this.base = this.bytesBefore(k);
+    this.settledCount = this.countBefore(k);
     this.marks = this.marks.filter(([index]) => index >= k);
   }
 

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import type { Checkpoint } from './checkpoint.js';
 import { loadResume, nothingToResume, runPlan, type RunOptions, startOf } from './commands.js';
 import type { LoadedConfig } from './config.js';
 import { UsageError } from './errors.js';
@@ -26,12 +27,62 @@ function domainTablePath(loaded: LoadedConfig): string {
   return first ? `${first.replace(/\/+$/, '')}.domains.json` : 'gen-stream.domains.json';
 }
 
+/** The domain side of a Persona Hub run: caps at each input's turn, tallies saved in checkpoints, the table. */
+export interface HubDomains {
+  admit: (records: Indexed[]) => { kept: Indexed[]; rejected: Rejection[] };
+  onWritten: (records: readonly Indexed[]) => void;
+  domains: () => Record<string, number>;
+  /** Writes `<out>.domains.json` and prints its summary (with `extra` appended). */
+  finish: (quiet: boolean, extra: () => string) => Promise<void>;
+}
+
+/**
+ * Domain buckets are capped at their turn, in input order (so a run is reproducible and a resume continues the
+ * same counts); capped records go to the failure file as E_DOMAIN_CAP. The table of what was written is saved
+ * next to the output.
+ */
+export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null): HubDomains {
+  const cap = loaded.config.domains.maxPerDomain ?? null;
+  const admitted = new DomainTally(resume?.domains ?? null);
+  const written = new DomainTally(resume?.domains ?? null);
+  let capped = 0;
+  return {
+    admit: (records) => {
+      const kept: Indexed[] = [];
+      const rejected: Rejection[] = [];
+      for (const r of records) {
+        const domain = String(r.domain);
+        if (cap !== null && admitted.get(domain) >= cap) {
+          capped++;
+          rejected.push({ record: r, code: 'E_DOMAIN_CAP', message: `domain "${domain}" already holds ${cap} records (domains.maxPerDomain)` });
+        } else {
+          admitted.add(domain);
+          kept.push(r);
+        }
+      }
+      return { kept, rejected };
+    },
+    onWritten: (records) => {
+      for (const r of records) written.add(String(r.domain));
+    },
+    domains: () => written.state(),
+    finish: async (quiet, extra) => {
+      const table = domainTable(written, cap);
+      const path = domainTablePath(loaded);
+      await writeFileAtomic(path, `${JSON.stringify(table, null, 2)}\n`);
+      if (quiet) return;
+      const top = table.domains.slice(0, 5).map((d) => `${d.domain} ${d.count}`).join(', ');
+      process.stderr.write(
+        `gen-stream: ${table.records} records in ${table.buckets} domains (${path})${top ? `; top: ${top}` : ''}${capped ? `; ${capped} over the cap of ${cap}` : ''}${extra()}\n`,
+      );
+    },
+  };
+}
+
 /**
  * `gen-stream text-to-persona` and `gen-stream persona-to-persona`: corpus texts or personas in (stdin or
- * --input), Persona Hub records out in the compact schema, through the ordered LLM stage. Domain buckets are
- * capped at their turn, in input order (so a run is reproducible and a resume continues the same counts);
- * capped records go to the failure file as E_DOMAIN_CAP. The domain table of what was written is saved next
- * to the output.
+ * --input), Persona Hub records out in the compact schema, through the ordered LLM stage, domains capped and
+ * tabled (hubDomains).
  */
 export async function runHub(loaded: LoadedConfig, options: RunOptions & { input?: string }, mode: HubMode): Promise<number> {
   const { config } = loaded;
@@ -42,23 +93,18 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
   const stats = new RunStats();
   const startOffset = startOf(resume, options);
   stats.taken = startOffset;
-  const cap = config.domains.maxPerDomain ?? null;
-  const admitted = new DomainTally(resume?.domains ?? null);
-  const written = new DomainTally(resume?.domains ?? null);
-  let capped = 0;
+  const domains = hubDomains(loaded, resume);
   const name = options.input ?? '<stdin>';
   const input = options.input ? createReadStream(options.input) : process.stdin;
   const { hub } = config;
   let truncated = () => 0;
 
-  const code = await runPlan(loaded, options, stats, resume, {
+  return runPlan(loaded, options, stats, resume, {
     startOffset,
     ipf: null,
     columns: HUB_COLUMNS,
-    onWritten: (records) => {
-      for (const r of records) written.add(String(r.domain));
-    },
-    domains: () => written.state(),
+    onWritten: domains.onWritten,
+    domains: domains.domains,
     head: (shouldStop) => [
       mode === 'text-to-persona'
         ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField, shouldStop, skip: startOffset, onEnd: (n) => (stats.taken = Math.max(stats.taken, n)) })
@@ -77,21 +123,6 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
       );
       truncated = () => ctx.counters.truncated;
       const work = mode === 'text-to-persona' ? textToPersonaWork(ctx, hub.maxInputTokens) : personaToPersonaWork(ctx, hub);
-      const admit = (records: Indexed[]) => {
-        const kept: Indexed[] = [];
-        const rejected: Rejection[] = [];
-        for (const r of records) {
-          const domain = String(r.domain);
-          if (cap !== null && admitted.get(domain) >= cap) {
-            capped++;
-            rejected.push({ record: r, code: 'E_DOMAIN_CAP', message: `domain "${domain}" already holds ${cap} records (domains.maxPerDomain)` });
-          } else {
-            admitted.add(domain);
-            kept.push(r);
-          }
-        }
-        return { kept, rejected };
-      };
       const stage = createLlmMap({
         work,
         redact: (text) => client.redact(text),
@@ -101,23 +132,12 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
         stats,
         price: llm.prices[llm.model],
         maxCost: llm.maxCost,
-        admit,
+        admit: domains.admit,
         onStop,
         stopSignal,
       });
       return { stage, close: () => closeClient(client) };
     },
-    finish: async () => {
-      const table = domainTable(written, cap);
-      await writeFileAtomic(domainTablePath(loaded), `${JSON.stringify(table, null, 2)}\n`);
-      if (!options.quiet) {
-        const top = table.domains.slice(0, 5).map((d) => `${d.domain} ${d.count}`).join(', ');
-        process.stderr.write(
-          `gen-stream: ${table.records} records in ${table.buckets} domains (${domainTablePath(loaded)})${top ? `; top: ${top}` : ''}` +
-            `${capped ? `; ${capped} over the cap of ${cap}` : ''}${truncated() ? `; ${truncated()} texts cut to ${hub.maxInputTokens} tokens` : ''}\n`,
-        );
-      }
-    },
+    finish: () => domains.finish(options.quiet, () => (truncated() ? `; ${truncated()} texts cut to ${hub.maxInputTokens} tokens` : '')),
   });
-  return code;
 }

@@ -19,7 +19,9 @@ export interface NarrateStage {
 export function chatClientFor(llm: LlmConfig, warn: (msg: string) => void): ChatClient {
   const apiKey = process.env[llm.apiKeyEnv] || null;
   if (!apiKey) warn(`environment variable ${llm.apiKeyEnv} (llm.apiKeyEnv) is not set: sending requests without an API key`);
-  const urls = llm.baseUrls ?? [llm.baseUrl as string];
+  const urls = llm.baseUrls ?? (llm.baseUrl ? [llm.baseUrl] : null);
+  // The schema allows neither (batch-export writes files and needs no server); online requests need one.
+  if (!urls) throw new UsageError('llm.baseUrl: online requests need an endpoint (llm.baseUrl, llm.baseUrls or --llm-base-url)');
   return new ChatClient({
     baseUrl: urls[0],
     baseUrls: urls,

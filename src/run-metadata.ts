@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
  * server of the same model —, concurrency, timeouts, retries, the cost cap).
  */
 export function configFingerprint(loaded: LoadedConfig): string {
-  const { out: _o, format: _f, checkpoint: _c, writers: _w, validate: _v, dedup: _d, llm, ...settings } = loaded.config;
+  const { out: _o, format: _f, checkpoint: _c, writers: _w, validate: _v, dedup: _d, batch: _b, llm, ...settings } = loaded.config;
   const text = llm ? { model: llm.model, temperature: llm.temperature, responseFormat: llm.responseFormat, grouping: llm.grouping } : null;
   return createHash('sha256').update(JSON.stringify({ settings: { ...settings, census: null }, llm: text, census: loaded.census })).digest('hex');
 }

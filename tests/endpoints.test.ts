@@ -114,9 +114,9 @@ describe('many endpoints (llm.baseUrls, BalancedPool)', () => {
     }
   });
 
-  it('the config takes baseUrl or baseUrls, with one API path', () => {
-    assert.throws(() => loadConfig({ llm: { model: 'm' } }), /either baseUrl or baseUrls/);
-    assert.throws(() => loadConfig({ llm: { model: 'm', baseUrl: 'http://a:1/v1', baseUrls: ['http://b:1/v1'] } }), /either baseUrl or baseUrls/);
+  it('the config takes baseUrl or baseUrls (or neither, for batch files), with one API path', () => {
+    assert.ok(loadConfig({ llm: { model: 'm' } }), 'batch-export needs no endpoint');
+    assert.throws(() => loadConfig({ llm: { model: 'm', baseUrl: 'http://a:1/v1', baseUrls: ['http://b:1/v1'] } }), /baseUrl or baseUrls, not both/);
     assert.throws(() => loadConfig({ llm: { model: 'm', baseUrls: ['http://a:1/v1', 'http://b:1/api'] } }), /same API path/);
     assert.ok(loadConfig({ llm: { model: 'm', baseUrls: ['http://a:1/v1', 'http://b:1/v1/'] } }));
   });

@@ -38,7 +38,7 @@ export function createHubContext(
 
 /** A record in the compact schema's column order. `domain` given: inherited; otherwise the answer's, normalised. */
 export function hubRecord(
-  ctx: HubContext,
+  ctx: Pick<HubContext, 'normaliser' | 'settings'>,
   answer: HubAnswer,
   fields: { id: string; synth_method: SynthMethod; source_id: string; parent_id: string | null; relation: string | null; depth: number; domain?: string },
 ): HubRecord {

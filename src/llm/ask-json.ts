@@ -61,6 +61,27 @@ function parseAnswer(content: string): unknown {
 }
 
 /**
+ * The request body of one JSON question, as text: what the online client sends and what a Batch API request
+ * line carries, byte for byte (so both paths ask the same question).
+ */
+export function requestBody<T>(settings: Omit<AskSettings, 'maxInvalidRetries'>, messages: readonly ChatMessage[], format: AnswerFormat<T>): string {
+  const head = JSON.stringify({ model: settings.model, messages, temperature: settings.temperature, ...(settings.maxTokens ? { max_tokens: settings.maxTokens } : {}) });
+  return `${head.slice(0, -1)},"response_format":${format.responseFormatJson}}`;
+}
+
+/** Validates a model's answer text by the format's schema and by `check`: the answer, or the problem. */
+export function checkAnswer<T>(format: AnswerFormat<T>, content: string, check: (answer: T) => string | null): { answer: T } | { problem: string } {
+  try {
+    const parsed = format.schema.safeParse(parseAnswer(content));
+    if (!parsed.success) return { problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+    const problem = check(parsed.data);
+    return problem === null ? { answer: parsed.data } : { problem };
+  } catch (err) {
+    return { problem: `not valid JSON (${(err as Error).message})` };
+  }
+}
+
+/**
  * One JSON answer from the model, validated by the format's schema and by `check` (a semantic rule: returns a
  * problem or null). An invalid answer is asked again with the problem fed back, up to maxInvalidRetries extra
  * requests; then E_LLM_INVALID. Transport failures come from the client, already retried.
@@ -76,8 +97,7 @@ export async function askJson<T>(
 ): Promise<T> {
   let lastError = '';
   for (let attempt = 0; attempt <= settings.maxInvalidRetries; attempt++) {
-    const head = JSON.stringify({ model: settings.model, messages, temperature: settings.temperature, ...(settings.maxTokens ? { max_tokens: settings.maxTokens } : {}) });
-    const body = `${head.slice(0, -1)},"response_format":${format.responseFormatJson}}`;
+    const body = requestBody(settings, messages, format);
     let content: string;
     try {
       const completion = await client.complete(body, rng, tally);
@@ -92,23 +112,13 @@ export async function askJson<T>(
       }
       throw err;
     }
-    let problem: string | null;
-    let answer: T | undefined;
-    try {
-      const parsed = format.schema.safeParse(parseAnswer(content));
-      if (parsed.success) {
-        answer = parsed.data;
-        problem = check(answer);
-      } else problem = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    } catch (err) {
-      problem = `not valid JSON (${(err as Error).message})`;
-    }
-    if (problem === null) return answer as T;
-    lastError = problem;
+    const checked = checkAnswer(format, content, check);
+    if ('answer' in checked) return checked.answer;
+    lastError = checked.problem;
     messages = [
       ...messages,
       { role: 'assistant', content: content.slice(0, 8000) },
-      { role: 'user', content: `That answer was invalid: ${problem}. Return the corrected JSON object only.` },
+      { role: 'user', content: `That answer was invalid: ${checked.problem}. Return the corrected JSON object only.` },
     ];
   }
   throw new LlmError('E_LLM_INVALID', `"${format.name}": no valid answer after ${settings.maxInvalidRetries + 1} tries; last problem: ${client.redact(lastError)}`);

@@ -28,7 +28,7 @@ export function prepareGroups(groups: readonly RequestGroup[], responseFormat: '
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The prose must be about this person: it names them (first or last name, diacritics ignored). */
-function namesPersona(narrative: Narrative, record: Readonly<Record<string, unknown>>, language: Language): string | null {
+export function namesPersona(narrative: Narrative, record: Readonly<Record<string, unknown>>, language: Language): string | null {
   if (language === 'ru') return null; // names are transliterated to Cyrillic; not checkable by substring
   const raw = [record.first_name, record.last_name].filter((n): n is string => typeof n === 'string' && n !== '');
   if (!raw.length) return null;

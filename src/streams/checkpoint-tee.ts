@@ -45,7 +45,8 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
       fingerprint: options.fingerprint,
       offset,
       written: stats.written,
-      failed: stats.failed,
+      // Failures of records past the offset are counted in stats already, but the resume will redo them.
+      failed: failures ? failures.countBefore(offset) : stats.failed,
       complete,
       outputs: positions,
       failures: failures ? { path: failures.path, bytes: failures.bytesBefore(offset) } : null,

@@ -175,6 +175,17 @@ function hubAnswer(user: string): Record<string, unknown> | null {
   return { persona, domain: variants[h % variants.length], confidence_score: score };
 }
 
+type MockBody = Parameters<typeof requestedFields>[0];
+
+/**
+ * The answer text the mock gives to a chat-completions body (deterministic: the same body, the same answer).
+ * Exported so that a test can stand in for a Batch API provider with exactly the online answers.
+ */
+export function mockContent(body: MockBody): string {
+  const userText = body.messages?.find((m) => m.content?.includes('</text>') || m.content?.includes('</persona>'))?.content ?? '';
+  return JSON.stringify(hubAnswer(userText) ?? answerFor(requestedFields(body), personaFactsOf(body)));
+}
+
 export class MockLlm {
   readonly options: MockOptions;
   readonly stats: MockStats = { requests: 0, answered: 0, inFlight: 0, peakInFlight: 0, faults: {}, latencySum: 0, meanLatencyMs: 0, requestsWhenSlowAnswered: null };
@@ -222,7 +233,7 @@ export class MockLlm {
     try {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Parameters<typeof requestedFields>[0];
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as MockBody;
       const facts = personaFactsOf(body);
       let wait = this.latency();
       if (o.slowName && facts.name === o.slowName) wait += o.slowMs;
@@ -268,9 +279,7 @@ export class MockLlm {
         req.socket.destroy();
         return;
       }
-      const userText = body.messages?.find((m) => m.content?.includes('</text>') || m.content?.includes('</persona>'))?.content ?? '';
-      const hub = hubAnswer(userText);
-      let content = JSON.stringify(hub ?? answerFor(requestedFields(body), facts));
+      let content = mockContent(body);
       if (this.random() < o.rateInvalidJson) {
         this.fault('invalid_json');
         content = content.slice(0, Math.floor(content.length / 2)); // truncated JSON, as a model cut off mid-answer

@@ -1,0 +1,131 @@
+import { createHash, type Hash } from 'node:crypto';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { BatchCodec } from '../batch/modes.js';
+import type { BatchPart } from '../batch/manifest.js';
+import { InputError } from '../errors.js';
+import { type Indexed, indexOf } from '../record-index.js';
+import { FileAppender } from '../writers/file-appender.js';
+
+export interface BatchFilesOptions {
+  /** Directory the files go to (a temporary one, renamed by the command when complete). */
+  dir: string;
+  codec: BatchCodec;
+  /** Where the input comes from, for errors. */
+  name: string;
+  url: string;
+  maxRequests: number;
+  maxBytes: number;
+}
+
+/** What the sink wrote, for the manifest. */
+export interface BatchFilesSummary {
+  parts: BatchPart[];
+  inputs: number;
+  requests: number;
+  withoutRequest: number;
+  estimatedPromptTokens: number;
+}
+
+/** The part being filled: its files, and what the current chunk adds to them (written once per chunk). */
+interface OpenPart {
+  part: BatchPart;
+  requests: FileAppender | null;
+  inputs: FileAppender;
+  hash: Hash;
+  pendingRequests: string[];
+  pendingInputs: string[];
+}
+
+const pad = (n: number) => String(n).padStart(5, '0');
+
+/**
+ * The end of `gen-stream batch-export`: records (or corpus items) in, Batch API request files out —
+ * `requests-00000.jsonl`, … of `{custom_id, method, url, body}` lines, each file within `maxRequests` lines
+ * and `maxBytes` bytes, a record's requests never split across two files — and beside each an inputs file
+ * (`inputs-00000.jsonl`: position, custom_ids and the record) from which import rebuilds the outputs.
+ * Each chunk's writes are awaited before the next chunk is taken, so memory stays flat however long the input.
+ */
+export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchFilesSummary): Writable {
+  const { dir, codec, url, maxRequests, maxBytes } = options;
+  let open: OpenPart | null = null;
+
+  const flush = async (p: OpenPart) => {
+    if (p.pendingRequests.length) {
+      const data = Buffer.from(p.pendingRequests.join(''), 'utf8');
+      p.pendingRequests = [];
+      if (!p.requests) {
+        p.part.requests = `requests-${pad(summary.parts.indexOf(p.part))}.jsonl`;
+        p.requests = await FileAppender.open(join(dir, p.part.requests), null);
+      }
+      p.hash.update(data);
+      await p.requests.write(data);
+    }
+    if (p.pendingInputs.length) {
+      const data = Buffer.from(p.pendingInputs.join(''), 'utf8');
+      p.pendingInputs = [];
+      await p.inputs.write(data);
+    }
+  };
+
+  const closePart = async () => {
+    if (!open) return;
+    const p = open;
+    open = null;
+    await flush(p);
+    await p.requests?.close();
+    await p.inputs.close();
+    p.part.sha256 = p.requests ? p.hash.digest('hex') : null;
+  };
+
+  const startPart = async (first: number): Promise<OpenPart> => {
+    await closePart();
+    const part: BatchPart = { requests: null, inputs: `inputs-${pad(summary.parts.length)}.jsonl`, first, end: first, count: 0, bytes: 0, sha256: null };
+    summary.parts.push(part);
+    open = { part, requests: null, inputs: await FileAppender.open(join(dir, part.inputs), null), hash: createHash('sha256'), pendingRequests: [], pendingInputs: [] };
+    return open;
+  };
+
+  const take = async (record: Indexed) => {
+    const index = indexOf(record);
+    const requests = codec.requests(record, index);
+    const lines = requests.map((r) => `{"custom_id":${JSON.stringify(r.id)},"method":"POST","url":${JSON.stringify(url)},"body":${r.body}}\n`);
+    const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8'), 0);
+    if (requests.length > maxRequests || bytes > maxBytes) {
+      throw new InputError(`${options.name}: input ${index + 1} needs ${requests.length} requests of ${bytes} bytes, over batch.maxRequests ${maxRequests} / batch.maxBytes ${maxBytes}`);
+    }
+    let current = open ?? (await startPart(index));
+    if (requests.length && current.part.count > 0 && (current.part.count + requests.length > maxRequests || current.part.bytes + bytes > maxBytes)) {
+      current = await startPart(index);
+    }
+    const { part } = current;
+    if (requests.length) {
+      current.pendingRequests.push(...lines);
+      part.count += requests.length;
+      part.bytes += bytes;
+      summary.requests += requests.length;
+      for (const r of requests) summary.estimatedPromptTokens += r.tokens;
+    } else summary.withoutRequest++;
+    current.pendingInputs.push(`${JSON.stringify({ i: index, ids: requests.map((r) => r.id), record })}\n`);
+    part.end = index + 1;
+    summary.inputs++;
+  };
+
+  return new Writable({
+    objectMode: true,
+    highWaterMark: 1,
+    write(chunk: Indexed[], _enc, callback) {
+      (async () => {
+        for (const record of chunk) await take(record);
+        if (open) await flush(open);
+      })().then(() => callback(), callback);
+    },
+    final(callback) {
+      closePart().then(() => callback(), callback);
+    },
+    destroy(err, callback) {
+      // Close the files on failure too (the command removes the unfinished directory).
+      closePart().then(() => callback(err), () => callback(err));
+    },
+  });
+}
