@@ -42,9 +42,10 @@ Options:
                          restart a failed task with the same command)
       --force            with --resume: accept a changed config
       --start-offset N   emit records from input position N on (resuming a pipe to stdout)
-      --shard i/n        generate only shard i (0-based) of n: a contiguous block of the index range; outputs
-                         carry the shard in their names. Also read from JOB_COMPLETION_INDEX + GEN_STREAM_SHARDS
-                         (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm array)
+      --shard i/n        run only shard i (0-based) of n: a contiguous block of the index range (generator), or
+                         every n-th input record (narrate, text-to-persona, persona-to-persona); outputs carry
+                         the shard in their names. The generator also reads JOB_COMPLETION_INDEX +
+                         GEN_STREAM_SHARDS (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm)
       --llm-base-url URL OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1 (overrides llm.baseUrl)
       --llm-model NAME   model name (overrides llm.model)
       --concurrency N    requests in flight at most (overrides llm.concurrency)
@@ -286,11 +287,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         : await readConfig(values.config, stdinIsData);
     const configValue = withOverrides(value, flags);
     let loaded = loadConfig(configValue, source);
-    // Shards split the generator's index range; other commands read their input whole (and ignore job-array variables).
+    // Shards split the generator's index range into blocks, and the input of the LLM stream commands into stripes
+    // (every n-th record: their input's length is not known up front). Other commands read their input whole
+    // (and ignore job-array variables).
     const generator = command === 'main' || command === 'sample';
-    if (values.shard !== undefined && !generator) throw new UsageError('--shard belongs to the generator commands (gen-stream, gen-stream sample)');
-    const shard = generator ? resolveShard(values.shard) : null;
-    if (shard && shard.count > loaded.config.count) throw new UsageError(`${shard.source}: ${shard.count} shards for ${loaded.config.count} records leaves some shards empty`);
+    const shardable = generator || command === 'narrate' || hubCommand;
+    if (values.shard !== undefined && !shardable) throw new UsageError('--shard belongs to gen-stream, sample, narrate, text-to-persona and persona-to-persona');
+    // Stream commands take --shard only: in a job array a stage of `sample | narrate` must not split again what
+    // the generator already split by the job's variables.
+    const shard = generator ? resolveShard(values.shard) : shardable ? resolveShard(values.shard, {}) : null;
+    if (shard && generator && shard.count > loaded.config.count) throw new UsageError(`${shard.source}: ${shard.count} shards for ${loaded.config.count} records leaves some shards empty`);
     if (shard) loaded = { ...loaded, config: shardOutputs(loaded.config, shardTag(shard)) };
     const quiet = values.quiet ?? false;
     const options = {

@@ -42,6 +42,9 @@ export interface RunOptions {
   shard?: Shard | null;
 }
 
+/** A stream command's shard: every n-th input record (the input's length is not known up front). */
+export const stripeOf = (shard: Shard | null | undefined) => (shard ? { index: shard.index, count: shard.count } : undefined);
+
 const tagOf = (options: RunOptions): string | null => (options.shard ? shardTag(options.shard) : null);
 
 /** The config fingerprint, plus the shard: a shard's checkpoint must not resume another shard. */
@@ -281,6 +284,7 @@ export async function runStream(
         name: inputPath ?? '<stdin>',
         shouldStop,
         skip: startOffset,
+        stripe: stripeOf(options.shard),
         onEnd: (n) => (stats.taken = Math.max(stats.taken, n)),
         select: options.retryFailed
           ? (value, where) => {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Checkpoint } from './checkpoint.js';
-import { loadResume, nothingToResume, runPlan, type RunOptions, startOf } from './commands.js';
+import { loadResume, nothingToResume, runPlan, type RunOptions, startOf, stripeOf } from './commands.js';
 import type { LoadedConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { createHubContext } from './hub/context.js';
@@ -13,6 +13,7 @@ import { writeFileAtomic } from './output.js';
 import { fileOutputs } from './outputs.js';
 import type { Indexed } from './record-index.js';
 import { RunStats } from './run-stats.js';
+import { type Shard, shardTag } from './shard.js';
 import { createCorpusSource } from './streams/corpus-source.js';
 import { createJsonlSource } from './streams/jsonl-source.js';
 import { createLlmMap, type Rejection } from './streams/llm-map.js';
@@ -21,10 +22,10 @@ export type HubMode = 'text-to-persona' | 'persona-to-persona';
 
 const warn = (msg: string) => process.stderr.write(`gen-stream: warning: ${msg}\n`);
 
-/** `<first file output>.domains.json`, or gen-stream.domains.json for stdout. */
-function domainTablePath(loaded: LoadedConfig): string {
-  const first = fileOutputs(loaded.config)[0];
-  return first ? `${first.replace(/\/+$/, '')}.domains.json` : 'gen-stream.domains.json';
+/** `<first file output>.domains.json`, or gen-stream.domains.json for stdout; a shard's carries its tag. */
+function domainTablePath(loaded: LoadedConfig, shard: Shard | null | undefined): string {
+  const first = fileOutputs(loaded.config)[0]?.replace(/\/+$/, '') ?? 'gen-stream';
+  return `${first}${shard && !first.includes(shardTag(shard)) ? `.${shardTag(shard)}` : ''}.domains.json`;
 }
 
 /** The domain side of a Persona Hub run: caps at each input's turn, tallies saved in checkpoints, the table. */
@@ -41,7 +42,7 @@ export interface HubDomains {
  * same counts); capped records go to the failure file as E_DOMAIN_CAP. The table of what was written is saved
  * next to the output.
  */
-export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null): HubDomains {
+export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null, shard?: Shard | null): HubDomains {
   const cap = loaded.config.domains.maxPerDomain ?? null;
   const admitted = new DomainTally(resume?.domains ?? null);
   const written = new DomainTally(resume?.domains ?? null);
@@ -68,7 +69,7 @@ export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null): Hub
     domains: () => written.state(),
     finish: async (quiet, extra) => {
       const table = domainTable(written, cap);
-      const path = domainTablePath(loaded);
+      const path = domainTablePath(loaded, shard);
       await writeFileAtomic(path, `${JSON.stringify(table, null, 2)}\n`);
       if (quiet) return;
       const top = table.domains.slice(0, 5).map((d) => `${d.domain} ${d.count}`).join(', ');
@@ -93,11 +94,13 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
   const stats = new RunStats();
   const startOffset = startOf(resume, options);
   stats.taken = startOffset;
-  const domains = hubDomains(loaded, resume);
+  const domains = hubDomains(loaded, resume, options.shard);
   const name = options.input ?? '<stdin>';
   const input = options.input ? createReadStream(options.input) : process.stdin;
   const { hub } = config;
   let truncated = () => 0;
+  const stripe = stripeOf(options.shard);
+  const onEnd = (n: number) => (stats.taken = Math.max(stats.taken, n));
 
   return runPlan(loaded, options, stats, resume, {
     startOffset,
@@ -107,8 +110,8 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
     domains: domains.domains,
     head: (shouldStop) => [
       mode === 'text-to-persona'
-        ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField, shouldStop, skip: startOffset, onEnd: (n) => (stats.taken = Math.max(stats.taken, n)) })
-        : createJsonlSource(input, { name, batchSize: 16, shouldStop, skip: startOffset, onEnd: (n) => (stats.taken = Math.max(stats.taken, n)) }),
+        ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField, shouldStop, skip: startOffset, stripe, onEnd })
+        : createJsonlSource(input, { name, batchSize: 16, shouldStop, skip: startOffset, stripe, onEnd }),
     ],
     stage: (failures, onStop, stopSignal) => {
       const client = chatClientFor(llm, warn);

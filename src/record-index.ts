@@ -12,3 +12,13 @@ export function indexOf(record: Indexed): number {
   if (i === undefined) throw new Error('internal: record without an input index');
   return i;
 }
+
+/**
+ * The record's position in the whole input, when that differs from its position in this run's input (a shard
+ * taking every n-th record). Ids and random streams that must match a one-process run are named by it.
+ */
+export const POSITION: unique symbol = Symbol('gen-stream.position');
+
+export function positionOf(record: Indexed & { [POSITION]?: number }): number {
+  return record[POSITION] ?? indexOf(record);
+}

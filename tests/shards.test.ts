@@ -125,3 +125,55 @@ describe('shards', () => {
     assert.equal(shardPath('out/p.jsonl', 't'), 'out/p.t.jsonl');
   });
 });
+
+describe('shards of the stream commands (every n-th input record)', () => {
+  /** Runs `args` against one mock server: a single process, then `n` shard processes at once. */
+  async function singleAndShards(command: string, config: Record<string, unknown>, args: (out: string) => string[], n: number, env: Record<string, string> = {}) {
+    const { MockLlm } = await import('./helpers/mock-llm.js');
+    const mock = new MockLlm();
+    const url = await mock.listen();
+    try {
+      const path = join(dir, `${command}-config.json`);
+      await writeFile(path, JSON.stringify({ ...config, llm: { model: 'mock', baseUrl: url, concurrency: 4 } }));
+      const single = join(dir, `${command}-single.jsonl`);
+      const one = await runCli([command, '--config', path, '-q', ...args(single)], undefined, env);
+      assert.equal(one.code, 0, one.stderr);
+      const out = join(dir, `${command}-sharded.jsonl`);
+      const shards = await Promise.all(
+        Array.from({ length: n }, (_, i) => runShard([command, '--config', path, '-q', '--shard', `${i}/${n}`, ...args(out)], env)),
+      );
+      for (const s of shards) assert.equal(s.code, 0, s.stderr);
+      return { single, out };
+    } finally {
+      await mock.close();
+    }
+  }
+
+  it('text-to-persona in 3 shards: the union is the one-process run, record for record, in JSONL and in one Parquet dataset', async () => {
+    const corpus = fileURLToPath(new URL('../../fixtures/india-corpus.jsonl', import.meta.url));
+    const ds = join(dir, 't2p-sharded.parquet');
+    const { single, out } = await singleAndShards('text-to-persona', { seed: 3 }, (o) => ['--input', corpus, '--out', o, ...(o.includes('sharded') ? ['--out', ds] : [])], 3);
+    const whole = parseLines(await readFile(single, 'utf8'));
+    assert.equal(whole.length, 250);
+    const parts = await Promise.all([0, 1, 2].map(async (i) => parseLines(await readFile(shardPath(out, `shard-0000${i}-of-00003`), 'utf8'))));
+    // Shard i took corpus lines i, i+3, i+6, …: its records are exactly those of the single run, in order.
+    for (const [i, part] of parts.entries()) assert.deepEqual(part, whole.filter((_, k) => k % 3 === i));
+    assert.deepEqual(await query(`SELECT count(*)::INTEGER, count(DISTINCT id)::INTEGER FROM '${ds}/*.parquet'`), [[250, 250]]);
+    // Each shard has its own domain table; together they count the single run's domains.
+    const tables = await Promise.all([0, 1, 2].map(async (i) => JSON.parse(await readFile(`${shardPath(out, `shard-0000${i}-of-00003`)}.domains.json`, 'utf8')) as { records: number }));
+    assert.equal(tables.reduce((s, t) => s + t.records, 0), 250);
+  });
+
+  it('narrate takes --shard but not job-array variables (a stage of `sample | narrate` must not split again)', async () => {
+    const input = join(dir, 'narrate-input.jsonl');
+    const sample = await runCli(['sample', '-n', '40', '--seed', '2', '-q']);
+    await writeFile(input, sample.stdout);
+    const env = { JOB_COMPLETION_INDEX: '1', GEN_STREAM_SHARDS: '4' };
+    const { single, out } = await singleAndShards('narrate', { seed: 2, narrative: { language: 'en' } }, (o) => ['--input', input, '--out', o], 2, env);
+    const whole = parseLines(await readFile(single, 'utf8'));
+    assert.equal(whole.length, 40, 'the job-array variables did not shard narrate');
+    const union = (await Promise.all([0, 1].map(async (i) => parseLines(await readFile(shardPath(out, `shard-0000${i}-of-00002`), 'utf8'))))).flat();
+    assert.deepEqual(union.map((r) => r.id).sort(), whole.map((r) => r.id).sort());
+    assert.deepEqual(union.sort((a, b) => String(a.id).localeCompare(String(b.id))), whole.sort((a, b) => String(a.id).localeCompare(String(b.id))));
+  });
+});

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { askJson } from '../llm/ask-json.js';
 import { personaToPersonaMessages } from '../prompts/persona-to-persona.js';
-import type { Indexed } from '../record-index.js';
+import { type Indexed, positionOf } from '../record-index.js';
 import { type Rng, Stream, rngFor, uniform } from '../rng.js';
 import type { LlmWork } from '../streams/llm-map.js';
 import { type HubContext, hubRecord } from './context.js';
@@ -41,7 +41,9 @@ interface Parent {
  * Ids are named by (input position, parent id, relation): a rerun reproduces them.
  */
 export function personaToPersonaWork(ctx: HubContext, options: PersonaToPersonaOptions): LlmWork {
-  return async (input: Indexed, index, tally) => {
+  return async (input: Indexed, _index, tally) => {
+    // Named by the place in the whole input, so a shard (every n-th persona) makes a one-process run's records.
+    const index = positionOf(input);
     const text = describePersona(input);
     if (!text) throw new InputError(`input record ${index + 1}: no persona text (a "persona" or "persona_summary" field, or structured facts)`);
     const rootId = typeof input.id === 'string' || typeof input.id === 'number' ? String(input.id) : hubId(ctx.seed, `input\0${index}`);

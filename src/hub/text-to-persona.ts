@@ -3,7 +3,7 @@ import { askJson } from '../llm/ask-json.js';
 import type { ChatMessage } from '../prompts/types.js';
 import type { HubAnswer, HubLanguage } from '../prompts/hub-answer.js';
 import { textToPersonaMessages } from '../prompts/text-to-persona.js';
-import type { Indexed } from '../record-index.js';
+import { type Indexed, positionOf } from '../record-index.js';
 import { Stream, rngFor } from '../rng.js';
 import type { LlmWork } from '../streams/llm-map.js';
 import { type HubContext, hubRecord } from './context.js';
@@ -29,8 +29,10 @@ export function textToPersonaRecord(ctx: Pick<HubContext, 'normaliser' | 'settin
 
 /** Text-to-persona: one persona per corpus text, so every corpus item ends as one persona or one failure. */
 export function textToPersonaWork(ctx: HubContext, maxInputTokens: number): LlmWork {
-  return async (item, index, tally) => {
+  return async (item, _index, tally) => {
     assertUsable(item);
+    // Named by the place in the whole corpus, so a shard (every n-th text) makes a one-process run's records.
+    const index = positionOf(item);
     const question = textToPersonaQuestion(item, maxInputTokens, ctx.language);
     if (question.truncated) ctx.counters.truncated++;
     const answer = await askJson(ctx.client, ctx.settings, question.messages, ctx.format, rngFor(ctx.seed, Stream.retry, index), tally);

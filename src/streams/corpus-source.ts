@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { InputError } from '../errors.js';
 import type { Indexed } from '../record-index.js';
-import { indexedBatches } from './indexed-batches.js';
+import { indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches } from './line-batches.js';
 
 export interface CorpusSourceOptions {
@@ -17,6 +17,8 @@ export interface CorpusSourceOptions {
   /** Items to skip (a resume). */
   skip?: number;
   onEnd?: (items: number) => void;
+  /** A shard: only every n-th item (by line, or by array element) is read and emitted. */
+  stripe?: Stripe;
 }
 
 /** A corpus item as it travels: its text, or the problem that makes it unusable, and where it came from. */
@@ -71,12 +73,12 @@ async function sniff(input: AsyncIterable<Buffer | string>): Promise<{ isArray: 
  * be read).
  */
 export function createCorpusSource(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): Readable {
-  const { name, batchSize = 64, shouldStop = () => false, skip = 0, onEnd } = options;
+  const { name, batchSize = 64, shouldStop = () => false, skip = 0, onEnd, stripe } = options;
   async function* items(): AsyncGenerator<CorpusItem[]> {
     const { isArray, all } = await sniff(input);
     yield* isArray ? arrayItems(all, options) : lineItems(all, options);
   }
-  return indexedBatches(items(), { batchSize, shouldStop, skip, onEnd });
+  return indexedBatches(items(), { batchSize, shouldStop, skip, onEnd, stripe });
 }
 
 async function* lineItems(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): AsyncGenerator<CorpusItem[]> {
@@ -85,6 +87,10 @@ async function* lineItems(input: AsyncIterable<Buffer | string>, options: Corpus
     const out: CorpusItem[] = [];
     for (let line of lines) {
       lineNo++;
+      if (!inStripe(options.stripe, lineNo - 1)) {
+        out.push(OTHER_SHARD as CorpusItem);
+        continue;
+      }
       if (lineNo === 1) line = line.replace(/^\uFEFF/, '');
       const where = `${options.name}:${lineNo}`;
       if (line.trim() === '') {

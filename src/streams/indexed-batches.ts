@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { INDEX, type Indexed } from '../record-index.js';
+import { INDEX, type Indexed, POSITION } from '../record-index.js';
 
 export interface IndexedBatchOptions {
   /** Records per emitted array. */
@@ -10,25 +10,45 @@ export interface IndexedBatchOptions {
   skip: number;
   /** Told how many records were read, when the input ends or the source stops. */
   onEnd?: (records: number) => void;
+  /** A shard of a stream command: only input positions p with p mod count = index are this run's records. */
+  stripe?: Stripe;
 }
+
+export type Stripe = { index: number; count: number };
+
+/** True when input position `position` belongs to this run (always, without a stripe). */
+export const inStripe = (stripe: Stripe | undefined, position: number): boolean => !stripe || position % stripe.count === stripe.index;
+
+/**
+ * Stands for an input record of another shard: counted as a position, never parsed nor emitted (sources skip
+ * the parsing of other shards' lines with it).
+ */
+export const OTHER_SHARD: Indexed = Object.freeze({}) as Indexed;
 
 /**
  * The common end of the record sources: groups of records (one per input chunk) in, arrays of `batchSize`
  * records out, each stamped with its input position (INDEX) — positions before `skip` are counted but not
- * emitted. Pulled on demand, so backpressure reaches the input.
+ * emitted. With a stripe, only every n-th input position is this run's: INDEX counts this run's records (what
+ * checkpoints and resumes count), POSITION keeps the place in the whole input (what ids are named by).
+ * Pulled on demand, so backpressure reaches the input.
  */
 export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, options: IndexedBatchOptions): Readable {
-  const { batchSize, shouldStop, skip, onEnd } = options;
+  const { batchSize, shouldStop, skip, onEnd, stripe } = options;
   async function* batches(): AsyncGenerator<T[]> {
+    let position = 0;
     let index = 0;
     let batch: T[] = [];
     for await (const group of groups) {
       for (const record of group) {
-        if (index >= skip) {
-          record[INDEX] = index;
-          batch.push(record);
+        if (inStripe(stripe, position)) {
+          if (index >= skip) {
+            record[INDEX] = index;
+            (record as { [POSITION]?: number })[POSITION] = position;
+            batch.push(record);
+          }
+          index++;
         }
-        index++;
+        position++;
       }
       if (batch.length >= batchSize) {
         if (shouldStop()) return onEnd?.(index - batch.length);

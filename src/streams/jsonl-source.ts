@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { Indexed } from '../record-index.js';
-import { indexedBatches } from './indexed-batches.js';
+import { indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches, MAX_LINE_BYTES } from './line-batches.js';
 
 export interface JsonlSourceOptions {
@@ -19,6 +19,8 @@ export interface JsonlSourceOptions {
   skip?: number;
   /** Told how many records were read, when the input ends or the source stops. */
   onEnd?: (records: number) => void;
+  /** A shard: only every n-th record (by position among the non-blank lines) is read and emitted. */
+  stripe?: Stripe;
 }
 
 export { MAX_LINE_BYTES };
@@ -28,14 +30,19 @@ export { MAX_LINE_BYTES };
  * object is an InputError naming `file:line` (exit 2). Pulled on demand, so backpressure reaches the input.
  */
 export function createJsonlSource(input: AsyncIterable<Buffer | string>, options: JsonlSourceOptions): Readable {
-  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, shouldStop = () => false, select = (v) => v, skip = 0, onEnd } = options;
+  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, shouldStop = () => false, select = (v) => v, skip = 0, onEnd, stripe } = options;
   async function* records(): AsyncGenerator<Indexed[]> {
     let lineNo = 0;
+    let position = 0;
     for await (const lines of lineBatches(input, name, maxLineBytes)) {
       const group: Indexed[] = [];
       for (const line of lines) {
         lineNo++;
         if (line.trim() === '') continue;
+        if (!inStripe(stripe, position++)) {
+          group.push(OTHER_SHARD);
+          continue;
+        }
         let value: unknown;
         try {
           value = JSON.parse(line);
@@ -48,5 +55,5 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       yield group;
     }
   }
-  return indexedBatches(records(), { batchSize, shouldStop, skip, onEnd });
+  return indexedBatches(records(), { batchSize, shouldStop, skip, onEnd, stripe });
 }
