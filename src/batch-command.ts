@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type BatchMode, type BatchManifest, MANIFEST_FILE, MANIFEST_FORMAT, readManifest, requestFingerprint } from './batch/manifest.js';
@@ -10,7 +10,7 @@ import type { LoadedConfig } from './config.js';
 import { BatchMissingError, InputError, LlmError, UsageError } from './errors.js';
 import { hubDomains } from './hub-command.js';
 import { HUB_COLUMNS } from './hub/records.js';
-import { writeFileAtomic } from './output.js';
+import { fsyncPath, writeFileAtomic } from './output.js';
 import { RunStats } from './run-stats.js';
 import { createBatchFilesSink, type BatchFilesSummary } from './streams/batch-files-sink.js';
 import { BATCH_RESULTS, createBatchJoin, type JoinedInput } from './streams/batch-join.js';
@@ -19,15 +19,6 @@ import { createJsonlSource } from './streams/jsonl-source.js';
 import { createLlmMap, type LlmWork } from './streams/llm-map.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
-
-async function fsyncDir(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
 
 export interface BatchExportOptions {
   batchDir: string;
@@ -91,10 +82,10 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
       parts: summary.parts,
     };
     await writeFileAtomic(join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    await fsyncDir(tmp);
+    await fsyncPath(tmp);
     if (await exists(dir)) await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
-    await fsyncDir(dirname(dir));
+    await fsyncPath(dirname(dir));
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;

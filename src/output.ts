@@ -22,3 +22,13 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   }
   await fs.rename(tmp, path);
 }
+
+/** fsync of a file or a directory by path (a directory: so that a rename in it is durable). */
+export async function fsyncPath(path: string): Promise<void> {
+  const fh = await fs.open(path, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}

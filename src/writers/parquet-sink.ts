@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import parquet from '@dsnp/parquetjs';
+import { fsyncPath } from '../output.js';
 import type { Indexed } from '../record-index.js';
 import { type Column, type ColumnType, columnsOf, valueAt } from './columns.js';
 import type { RecordSink, SinkPosition } from './sink.js';
@@ -22,14 +23,6 @@ function parquetField(t: ColumnType, compression: ParquetOptions['compression'])
   return t === 'list_utf8' ? { type, repeated: true, compression } : { type, optional: true, compression };
 }
 
-async function fsyncPath(path: string): Promise<void> {
-  const fh = await open(path, 'r');
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
 
 /**
  * A Parquet dataset directory of rolling parts (`out/personas.parquet/part-00000.parquet`, …), as Spark writes
