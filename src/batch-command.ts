@@ -7,7 +7,7 @@ import { type BatchCodec, batchCodec } from './batch/modes.js';
 import { checkResults, spoolResults } from './batch/results.js';
 import { loadResume, nothingToResume, runPlan, type RunOptions, startOf } from './commands.js';
 import type { LoadedConfig } from './config.js';
-import { BatchMissingError, InputError, LlmError, UsageError } from './errors.js';
+import { BatchMissingError, LlmError, UsageError } from './errors.js';
 import { hubDomains } from './hub-command.js';
 import { HUB_COLUMNS } from './hub/records.js';
 import { fsyncPath, writeFileAtomic } from './output.js';
@@ -15,7 +15,7 @@ import { RunStats } from './run-stats.js';
 import { createBatchFilesSink, type BatchFilesSummary } from './streams/batch-files-sink.js';
 import { BATCH_RESULTS, createBatchJoin, type JoinedInput } from './streams/batch-join.js';
 import { createCorpusSource } from './streams/corpus-source.js';
-import { createJsonlSource } from './streams/jsonl-source.js';
+import { createJsonlSource, failureRecord } from './streams/jsonl-source.js';
 import { createLlmMap, type LlmWork } from './streams/llm-map.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
@@ -54,18 +54,12 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
   const { batch, hub } = config;
   const summary: BatchFilesSummary = { parts: [], inputs: 0, requests: 0, withoutRequest: 0, estimatedPromptTokens: 0 };
   try {
-    const source =
-      mode === 'text-to-persona'
+    // A failure file holds records (or corpus items) as they were taken: read as JSONL, whatever the mode.
+    const source = options.retryFailed
+      ? createJsonlSource(input, { name, select: failureRecord })
+      : mode === 'text-to-persona'
         ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField })
-        : createJsonlSource(input, {
-            name,
-            select: options.retryFailed
-              ? (value, where) => {
-                  if (typeof value.record !== 'object' || value.record === null) throw new InputError(`${where}: not a failure entry (no "record" object)`);
-                  return value.record as Record<string, unknown>;
-                }
-              : undefined,
-          });
+        : createJsonlSource(input, { name });
     await pipeline(source, createBatchFilesSink({ dir: tmp, codec, name, url: batch.url, maxRequests: batch.maxRequests, maxBytes: batch.maxBytes }, summary));
     const manifest: BatchManifest = {
       format: MANIFEST_FORMAT,

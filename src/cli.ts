@@ -97,8 +97,10 @@ Persona Hub record per text: id, persona, domain, synth_method "text_to_persona"
 or one JSON array, streamed. Texts are cut to hub.maxInputTokens. Blank, malformed or textless lines go to
 the failure file with their file:line. Domains are normalised (domains.synonyms) and capped
 (domains.maxPerDomain); the domain table goes to <out>.domains.json. Checkpoints and --resume as usual.
-Options: --config FILE, --input FILE, -o, --failed, --checkpoint, --resume, --llm-base-url, --llm-model,
---concurrency, --max-cost, -q.`,
+--retry-failed FILE asks again for the texts of a failure file (same ids as a first success would have had;
+new failures go to FILE.retry.jsonl).
+Options: --config FILE, --input FILE, --retry-failed FILE, -o, --failed, --checkpoint, --resume, --shard i/n,
+--llm-base-url, --llm-model, --concurrency, --max-cost, -q.`,
   'persona-to-persona': `Usage: gen-stream persona-to-persona --config config.json [--out related.parquet] < personas.jsonl
 
 For every persona read (a Persona Hub record's "persona", or a census persona's summary and facts), asks for
@@ -112,7 +114,9 @@ synth_method "persona_to_persona", parent_id, relation, depth, and the parent's 
 Writes the requests the online path would send, as OpenAI Batch API files: DIR/requests-00000.jsonl, … (lines
 {custom_id, method, url, body}), each within batch.maxRequests (50,000) lines and batch.maxBytes (200 MB),
 plus DIR/inputs-*.jsonl and DIR/manifest.json for the import. Needs llm.model, no endpoint and no key.
---retry-failed FILE (narrate) exports the records of a failure file. DIR must not exist (--force replaces it).`,
+--retry-failed FILE exports the records (or corpus texts) of a failure file, each keeping its place in the
+first run's input, so the records come out as the first run would have made them. DIR must not exist
+(--force replaces it).`,
   'batch-import': `Usage: gen-stream batch-import --batch DIR --out personas.parquet RESULTS.jsonl [ERRORS.jsonl ...]
 
 Merges the batches' output and error files (any order, any split) back by custom_id: the same records as the
@@ -261,7 +265,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if ((batchExport || batchImport) && !values.batch) throw new UsageError(`${command} needs --batch DIR (the batch directory)`);
     if (values.batch !== undefined && !batchExport && !batchImport) throw new UsageError('--batch belongs to the batch-export and batch-import commands');
     const retryFailed = values['retry-failed'];
-    if (retryFailed && command !== 'narrate' && !(batchExport && batchMode === 'narrate')) throw new UsageError('--retry-failed belongs to the narrate and batch-export narrate commands');
+    if (retryFailed && command !== 'narrate' && !hubCommand && !batchExport) throw new UsageError('--retry-failed belongs to the narrate, text-to-persona, persona-to-persona and batch-export commands');
     if (values.input && !['narrate', 'write', 'dedup', 'batch-export'].includes(command) && !hubCommand) {
       throw new UsageError('--input belongs to the narrate, write, dedup, text-to-persona, persona-to-persona and batch-export commands');
     }
@@ -344,7 +348,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (hubCommand) {
       const { runHub } = await import('./hub-command.js');
-      return await runHub(loaded, { ...options, input: values.input }, command);
+      return await runHub(loaded, { ...options, input: values.input, retryFailed }, command);
     }
     if (command === 'dedup') return await runDedup(loaded, { ...options, input: values.input, removedPath: values.removed });
     if (command === 'sample') return await runMain(loaded, options, false);

@@ -4,7 +4,7 @@ import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from './checkpoint.js';
 import type { LoadedConfig } from './config.js';
-import { CheckpointError, InputError, UsageError } from './errors.js';
+import { CheckpointError, UsageError } from './errors.js';
 import { FailureSink } from './failure-sink.js';
 import { createNarrateStage, type NarrateStage } from './narrate-stage.js';
 import { OnlineIpf } from './online-ipf.js';
@@ -20,7 +20,7 @@ import { sampleStages } from './sample-pipeline.js';
 import { Sampler } from './sampler.js';
 import { createCheckpointTee } from './streams/checkpoint-tee.js';
 import { createIpfCorrect } from './streams/ipf-correct.js';
-import { createJsonlSource } from './streams/jsonl-source.js';
+import { createJsonlSource, failureRecord } from './streams/jsonl-source.js';
 import { createSample } from './streams/sample.js';
 import { createToRecords } from './streams/to-records.js';
 import type { Indexed } from './record-index.js';
@@ -286,12 +286,7 @@ export async function runStream(
         skip: startOffset,
         stripe: stripeOf(options.shard),
         onEnd: (n) => (stats.taken = Math.max(stats.taken, n)),
-        select: options.retryFailed
-          ? (value, where) => {
-              if (typeof value.record !== 'object' || value.record === null) throw new InputError(`${where}: not a failure entry (no "record" object)`);
-              return value.record as Record<string, unknown>;
-            }
-          : undefined,
+        select: options.retryFailed ? failureRecord : undefined,
       }),
     ],
   });

@@ -3,6 +3,8 @@ import { type FileHandle, open } from 'node:fs/promises';
 export interface FailureEntry {
   /** Position of the record in this run's input. */
   index: number;
+  /** Its place in the whole input, when that differs (a shard's every n-th record, a retried failure). */
+  position?: number;
   record: Readonly<Record<string, unknown>>;
   error: { code: string; message: string };
   /** HTTP requests spent on it. */

@@ -15,7 +15,7 @@ import type { Indexed } from './record-index.js';
 import { RunStats } from './run-stats.js';
 import { type Shard, shardTag } from './shard.js';
 import { createCorpusSource } from './streams/corpus-source.js';
-import { createJsonlSource } from './streams/jsonl-source.js';
+import { createJsonlSource, failureRecord } from './streams/jsonl-source.js';
 import { createLlmMap, type Rejection } from './streams/llm-map.js';
 
 export type HubMode = 'text-to-persona' | 'persona-to-persona';
@@ -85,7 +85,7 @@ export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null, shar
  * --input), Persona Hub records out in the compact schema, through the ordered LLM stage, domains capped and
  * tabled (hubDomains).
  */
-export async function runHub(loaded: LoadedConfig, options: RunOptions & { input?: string }, mode: HubMode): Promise<number> {
+export async function runHub(loaded: LoadedConfig, options: RunOptions & { input?: string; retryFailed?: string }, mode: HubMode): Promise<number> {
   const { config } = loaded;
   const llm = config.llm;
   if (!llm) throw new UsageError(`${mode} needs an llm block (an OpenAI-compatible endpoint) in the config, or --llm-base-url and --llm-model`);
@@ -95,21 +95,26 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
   const startOffset = startOf(resume, options);
   stats.taken = startOffset;
   const domains = hubDomains(loaded, resume, options.shard);
-  const name = options.input ?? '<stdin>';
-  const input = options.input ? createReadStream(options.input) : process.stdin;
+  const path = options.retryFailed ?? options.input;
+  const name = path ?? '<stdin>';
+  const input = path ? createReadStream(path) : process.stdin;
   const { hub } = config;
   let truncated = () => 0;
   const stripe = stripeOf(options.shard);
   const onEnd = (n: number) => (stats.taken = Math.max(stats.taken, n));
 
-  return runPlan(loaded, options, stats, resume, {
+  const failedPath = options.failedPath ?? (options.retryFailed ? `${options.retryFailed}.retry.jsonl` : undefined);
+  return runPlan(loaded, { ...options, failedPath }, stats, resume, {
     startOffset,
     ipf: null,
     columns: HUB_COLUMNS,
     onWritten: domains.onWritten,
     domains: domains.domains,
     head: (shouldStop) => [
-      mode === 'text-to-persona'
+      // A failure file holds the inputs as they were taken (corpus items or personas), each with its place.
+      options.retryFailed
+        ? createJsonlSource(input, { name, batchSize: 16, shouldStop, skip: startOffset, stripe, onEnd, select: failureRecord })
+        : mode === 'text-to-persona'
         ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField, shouldStop, skip: startOffset, stripe, onEnd })
         : createJsonlSource(input, { name, batchSize: 16, shouldStop, skip: startOffset, stripe, onEnd }),
     ],

@@ -203,6 +203,22 @@ describe('batch round trip: export → provider → import gives the online reco
     const table = JSON.parse(await readFile(`${out}.domains.json`, 'utf8')) as { records: number };
     assert.equal(table.records, records.length);
     assert.match(imp.stderr, new RegExp(`results for ${answers.requests - answers.fate.missing.length} of ${answers.requests} requests`));
+
+    // The failed texts go out again (keeping their place in the corpus) and come back: with the first import,
+    // exactly the online records; the unusable lines fail again, as they must.
+    const retryDir = fresh('batch');
+    const again = await runCli(['batch-export', 'text-to-persona', '--retry-failed', `${out}.failed.jsonl`, '--batch', retryDir, '-q', '--config', await writeConfig(config)]);
+    assert.equal(again.code, 0, again.stderr);
+    const retryResults = fresh('results');
+    await mkdir(retryResults);
+    const second = answerBatch(await requestFiles(retryDir), retryResults);
+    const out2 = `${fresh('imported')}.jsonl`;
+    const imp2 = await runCli(['batch-import', '--batch', retryDir, '--out', out2, '-q', ...second.outputs]);
+    assert.equal(imp2.code, 0, imp2.stderr);
+    const byId = (rs: Record<string, unknown>[]) => [...rs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    assert.deepEqual(byId([...records, ...(await readJsonl(out2))]), byId(onlineRecords));
+    const stillFailed = await readFailures(`${out2}.failed.jsonl`);
+    assert.deepEqual(stillFailed.map((f) => [f.position, (f.error as { code: string }).code]), onlineFailures.map((f) => [f.index, 'E_INPUT']));
   });
 
   it('narrate: census personas in, the online narratives out; failures re-exported with --retry-failed complete the set', async () => {

@@ -176,6 +176,24 @@ describe('text-to-persona', () => {
     assert.equal(await readFile(`${parts}.domains.json`, 'utf8'), await readFile(`${whole}.domains.json`, 'utf8'));
   });
 
+  it('--retry-failed asks again for the failed texts: with the first pass, exactly the records of a run without faults', async () => {
+    const clean = join(dir, 't2p-clean.jsonl');
+    const ok = await runHub('text-to-persona', { seed: 9 }, ['--input', CORPUS, '--out', clean]);
+    assert.equal(ok.code, 0, ok.stderr);
+    const out = join(dir, 't2p-first.jsonl');
+    // No retries: every 500 fails its text.
+    const first = await runHub('text-to-persona', { seed: 9, llm: { maxRetries: 0 } }, ['--input', CORPUS, '--out', out], { rate500: 0.2 });
+    assert.equal(first.code, 0, first.stderr);
+    const failed = await readJsonl(`${out}.failed.jsonl`);
+    assert.ok(failed.length > 20, `${failed.length} failed`);
+    const retried = join(dir, 't2p-retried.jsonl');
+    const again = await runHub('text-to-persona', { seed: 9 }, ['--retry-failed', `${out}.failed.jsonl`, '--out', retried]);
+    assert.equal(again.code, 0, again.stderr);
+    const byId = (rs: Record<string, unknown>[]) => [...rs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    // The retried texts keep their place in the corpus, so their ids are the ones a first success would have had.
+    assert.deepEqual(byId([...(await readJsonl(out)), ...(await readJsonl(retried))]), byId(await readJsonl(clean)));
+  });
+
   it('without an llm block it is a usage error (exit 2)', async () => {
     const res = await runCli(['text-to-persona', '--input', CORPUS, '-q'], undefined);
     assert.equal(res.code, 2);

@@ -10,7 +10,7 @@ import { withNarrative } from '../narrative/with-narrative.js';
 import { type HubAnswer, hubAnswerSchema } from '../prompts/hub-answer.js';
 import { buildMessages, requestGroups } from '../prompts/messages.js';
 import type { ChatMessage } from '../prompts/types.js';
-import type { Indexed } from '../record-index.js';
+import { type Indexed, positionOf } from '../record-index.js';
 import { customId } from './custom-id.js';
 import type { BatchMode } from './manifest.js';
 
@@ -86,11 +86,11 @@ function textToPersonaCodec(config: Config): BatchCodec {
       const body = requestBody(settings, messages, format);
       return [{ id: customId(index, 'persona', body), group: 'persona', body, tokens: tokensOf(messages) }];
     },
-    build: (item, index, answers) => {
+    build: (item, _index, answers) => {
       assertUsable(item);
       const checked = checkAnswer(format, answers[0], () => null);
       if ('problem' in checked) throw invalid(format as AnswerFormat<unknown>, checked.problem);
-      return [textToPersonaRecord(ctx, config.seed, checked.answer, index, item)];
+      return [textToPersonaRecord(ctx, config.seed, checked.answer, positionOf(item), item)];
     },
   };
 }

@@ -141,7 +141,7 @@ export async function loadPartResults(spoolDir: string, part: number, counts: Re
 }
 
 /** Reads an inputs file: one `{i, ids, record}` entry per input, in input order. */
-export async function* inputEntries(path: string): AsyncGenerator<{ i: number; ids: string[]; record: Record<string, unknown> }> {
+export async function* inputEntries(path: string): AsyncGenerator<{ i: number; p?: number; ids: string[]; record: Record<string, unknown> }> {
   let lineNo = 0;
   for await (const batch of lineBatches(createReadStream(path), path)) {
     for (const line of batch) {
@@ -155,7 +155,7 @@ export async function* inputEntries(path: string): AsyncGenerator<{ i: number; i
       if (!isObject(entry) || typeof entry.i !== 'number' || !Array.isArray(entry.ids) || !isObject(entry.record)) {
         throw new InputError(`${path}:${lineNo}: not a batch inputs entry ({i, ids, record})`);
       }
-      yield entry as { i: number; ids: string[]; record: Record<string, unknown> };
+      yield entry as { i: number; p?: number; ids: string[]; record: Record<string, unknown> };
     }
   }
 }

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { BatchCodec } from '../batch/modes.js';
 import type { BatchPart } from '../batch/manifest.js';
 import { InputError } from '../errors.js';
-import { type Indexed, indexOf } from '../record-index.js';
+import { type Indexed, indexOf, positionOf } from '../record-index.js';
 import { FileAppender } from '../writers/file-appender.js';
 
 export interface BatchFilesOptions {
@@ -106,7 +106,10 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
       summary.requests += requests.length;
       for (const r of requests) summary.estimatedPromptTokens += r.tokens;
     } else summary.withoutRequest++;
-    current.pendingInputs.push(`${JSON.stringify({ i: index, ids: requests.map((r) => r.id), record })}\n`);
+    // `p`: the record's place in the whole input when it differs (a retried failure), for what is named by it.
+    const position = positionOf(record);
+    const entry = position === index ? { i: index, ids: requests.map((r) => r.id), record } : { i: index, p: position, ids: requests.map((r) => r.id), record };
+    current.pendingInputs.push(`${JSON.stringify(entry)}\n`);
     part.end = index + 1;
     summary.inputs++;
   };

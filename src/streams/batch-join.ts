@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { BatchManifest } from '../batch/manifest.js';
 import { type BatchResult, inputEntries, loadPartResults, type ResultCounts } from '../batch/results.js';
 import { InputError } from '../errors.js';
-import type { Indexed } from '../record-index.js';
+import { type Indexed, POSITION } from '../record-index.js';
 import { indexedBatches } from './indexed-batches.js';
 
 /** Each joined input carries its requests' results (null: no result came back), in request order. */
@@ -38,7 +38,8 @@ export function createBatchJoin(options: BatchJoinOptions): Readable {
       let group: JoinedInput[] = [];
       for await (const entry of inputEntries(join(batchDir, part.inputs))) {
         if (entry.i !== position) throw new InputError(`${join(batchDir, part.inputs)}: input ${entry.i} where ${position} was expected (the batch directory was altered)`);
-        const record = entry.record as JoinedInput;
+        const record = entry.record as JoinedInput & { [POSITION]?: number };
+        if (typeof entry.p === 'number') record[POSITION] = entry.p;
         if (results) record[BATCH_RESULTS] = entry.ids.map((id) => ({ id, result: results.get(id) ?? null }));
         group.push(record);
         position++;

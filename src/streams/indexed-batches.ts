@@ -43,7 +43,8 @@ export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, op
         if (inStripe(stripe, position)) {
           if (index >= skip) {
             record[INDEX] = index;
-            (record as { [POSITION]?: number })[POSITION] = position;
+            // A record may bring its place from an earlier run (a failure file retried, a batch's inputs file).
+            (record as { [POSITION]?: number })[POSITION] ??= position;
             batch.push(record);
           }
           index++;

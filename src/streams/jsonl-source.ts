@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import type { Indexed } from '../record-index.js';
+import { type Indexed, POSITION } from '../record-index.js';
 import { indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches, MAX_LINE_BYTES } from './line-batches.js';
 
@@ -56,4 +56,17 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
     }
   }
   return indexedBatches(records(), { batchSize, shouldStop, skip, onEnd, stripe });
+}
+
+/**
+ * `select` for reading a failure file (`--retry-failed`): each entry's record, keeping the place it had in the
+ * failed run's whole input, so that what is named by position (Persona Hub ids) comes out as the first try
+ * would have made it.
+ */
+export function failureRecord(value: Record<string, unknown>, where: string): Record<string, unknown> {
+  if (typeof value.record !== 'object' || value.record === null || Array.isArray(value.record)) throw new InputError(`${where}: not a failure entry (no "record" object)`);
+  const record = value.record as Indexed & { [POSITION]?: number };
+  const position = typeof value.position === 'number' ? value.position : value.index;
+  if (typeof position === 'number' && Number.isSafeInteger(position) && position >= 0) record[POSITION] = position;
+  return record;
 }

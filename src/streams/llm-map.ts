@@ -2,7 +2,7 @@ import { Duplex } from 'node:stream';
 import { GenStreamError, LlmError } from '../errors.js';
 import type { FailureEntry, FailureSink } from '../failure-sink.js';
 import { newTally, type Tally } from '../llm/ask-json.js';
-import { INDEX, type Indexed, indexOf } from '../record-index.js';
+import { INDEX, type Indexed, indexOf, positionOf } from '../record-index.js';
 import { costOf, type RunStats } from '../run-stats.js';
 
 /** The LLM work for one input record: its output records (none, one or many), counting requests in `tally`. */
@@ -36,6 +36,12 @@ export interface LlmMapOptions {
   onStop: () => void;
   /** Registers the handler a signal (SIGINT/SIGTERM) calls to stop the intake. */
   stopSignal?: (stop: () => void) => void;
+}
+
+/** A failure entry's `index`, and `position` when the record's place in the whole input differs. */
+function placeOf(index: number, record: Indexed): { index: number; position?: number } {
+  const position = positionOf(record);
+  return position === index ? { index } : { index, position };
 }
 
 type Result = { ok: Indexed[]; attempts: number } | { failed: FailureEntry };
@@ -92,7 +98,7 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
           const code = err instanceof GenStreamError ? err.code : 'E_LLM_REQUEST';
           const message = options.redact(String((err as Error)?.message ?? err));
           stats.failed++;
-          results.set(index, { failed: { index, record, error: { code, message }, attempts: tally.requests } });
+          results.set(index, { failed: { ...placeOf(index, record), record, error: { code, message }, attempts: tally.requests } });
           if (e?.fatal) stop(`${e.code}: ${message}`);
         },
       )
@@ -138,7 +144,7 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
           batch.push(...kept);
           for (const x of rejected) {
             stats.failed++;
-            failures.write({ index, record: x.record, error: { code: x.code, message: x.message }, attempts: r.attempts });
+            failures.write({ ...placeOf(index, x.record), record: x.record, error: { code: x.code, message: x.message }, attempts: r.attempts });
           }
         }
       }
