@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runDedup, runMain, runStream } from './commands.js';
@@ -270,6 +271,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       throw new UsageError('--input belongs to the narrate, write, dedup, text-to-persona, persona-to-persona and batch-export commands');
     }
     if (retryFailed && values.failed && resolve(retryFailed) === resolve(values.failed)) throw new UsageError('--failed must differ from --retry-failed');
+    // A missing input file is a usage error named by its flag, before anything starts (not a stream error later).
+    for (const [flag, path] of [['--input', values.input], ['--retry-failed', retryFailed]] as const) {
+      if (path !== undefined) {
+        await access(path, constants.R_OK).catch((err: NodeJS.ErrnoException) => {
+          throw new UsageError(`${flag} ${path}: cannot read (${err.code ?? err.message})`);
+        });
+      }
+    }
     const flags: Overrides = {
       count: integerFlag('count', values.count, 1),
       seed: integerFlag('seed', values.seed, 0),

@@ -128,6 +128,17 @@ describe('batch-export', () => {
     assert.match(onlineRun.stderr, /E_USAGE: llm\.baseUrl: online requests need an endpoint/);
     assert.equal(await exists(onlineOut), false);
 
+    // A missing input file is named by its flag (exit 2), for the export and the online commands alike.
+    for (const args of [
+      ['batch-export', 'text-to-persona', '--config', path, '--batch', fresh('batch'), '--input', 'no-such-corpus.jsonl'],
+      ['text-to-persona', '--config', path, '--input', 'no-such-corpus.jsonl'],
+      ['narrate', '--config', path, '--retry-failed', 'no-such-failures.jsonl'],
+    ]) {
+      const missing = await runCli(args);
+      assert.equal(missing.code, 2, `${args[0]}: ${missing.stderr}`);
+      assert.match(missing.stderr, /E_USAGE: --(input|retry-failed) no-such-\S+: cannot read \(ENOENT\)/);
+    }
+
     const badTarget = fresh('batch');
     const bad = await runCli(['batch-export', 'narrate', '--config', path, '--batch', badTarget], '{"first_name":"Ana"}\nnot json\n');
     assert.equal(bad.code, 2);
