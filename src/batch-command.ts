@@ -14,8 +14,7 @@ import { fsyncPath, writeFileAtomic } from './output.js';
 import { RunStats } from './run-stats.js';
 import { createBatchFilesSink, type BatchFilesSummary } from './streams/batch-files-sink.js';
 import { BATCH_RESULTS, createBatchJoin, type JoinedInput } from './streams/batch-join.js';
-import { createCorpusSource } from './streams/corpus-source.js';
-import { createJsonlSource, failureRecord } from './streams/jsonl-source.js';
+import { createInputSource } from './streams/input-source.js';
 import { createLlmMap, type LlmWork } from './streams/llm-map.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
@@ -54,12 +53,11 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
   const { batch, hub } = config;
   const summary: BatchFilesSummary = { parts: [], inputs: 0, requests: 0, withoutRequest: 0, estimatedPromptTokens: 0 };
   try {
-    // A failure file holds records (or corpus items) as they were taken: read as JSONL, whatever the mode.
-    const source = options.retryFailed
-      ? createJsonlSource(input, { name, select: failureRecord })
-      : mode === 'text-to-persona'
-        ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField })
-        : createJsonlSource(input, { name });
+    const source = createInputSource(input, {
+      name,
+      failures: options.retryFailed !== undefined,
+      corpus: mode === 'text-to-persona' ? { textField: hub.textField, idField: hub.idField } : undefined,
+    });
     await pipeline(source, createBatchFilesSink({ dir: tmp, codec, name, url: batch.url, maxRequests: batch.maxRequests, maxBytes: batch.maxBytes }, summary));
     const manifest: BatchManifest = {
       format: MANIFEST_FORMAT,

@@ -20,7 +20,8 @@ import { sampleStages } from './sample-pipeline.js';
 import { Sampler } from './sampler.js';
 import { createCheckpointTee } from './streams/checkpoint-tee.js';
 import { createIpfCorrect } from './streams/ipf-correct.js';
-import { createJsonlSource, failureRecord } from './streams/jsonl-source.js';
+import { createJsonlSource } from './streams/jsonl-source.js';
+import { createInputSource } from './streams/input-source.js';
 import { createSample } from './streams/sample.js';
 import { createToRecords } from './streams/to-records.js';
 import type { Indexed } from './record-index.js';
@@ -41,9 +42,6 @@ export interface RunOptions {
   /** This process's shard of the index range (outputs already renamed by shardOutputs). */
   shard?: Shard | null;
 }
-
-/** A stream command's shard: every n-th input record (the input's length is not known up front). */
-export const stripeOf = (shard: Shard | null | undefined) => (shard ? { index: shard.index, count: shard.count } : undefined);
 
 const tagOf = (options: RunOptions): string | null => (options.shard ? shardTag(options.shard) : null);
 
@@ -280,13 +278,14 @@ export async function runStream(
     ipf: null,
     stage: narrate ? (failures, onStop, stopSignal) => createNarrateStage(loaded.config, stats, failures, onStop, warn, stopSignal) : undefined,
     head: (shouldStop) => [
-      createJsonlSource(input, {
+      createInputSource(input, {
         name: inputPath ?? '<stdin>',
+        failures: options.retryFailed !== undefined,
         shouldStop,
         skip: startOffset,
-        stripe: stripeOf(options.shard),
+        // A shard of a stream command takes every n-th record (a Shard is the stripe: index of count).
+        stripe: options.shard ?? undefined,
         onEnd: (n) => (stats.taken = Math.max(stats.taken, n)),
-        select: options.retryFailed ? failureRecord : undefined,
       }),
     ],
   });

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Checkpoint } from './checkpoint.js';
-import { loadResume, nothingToResume, runPlan, type RunOptions, startOf, stripeOf } from './commands.js';
+import { loadResume, nothingToResume, runPlan, type RunOptions, startOf } from './commands.js';
 import type { LoadedConfig } from './config.js';
 import { UsageError } from './errors.js';
 import { createHubContext } from './hub/context.js';
@@ -14,8 +14,7 @@ import { fileOutputs } from './outputs.js';
 import type { Indexed } from './record-index.js';
 import { RunStats } from './run-stats.js';
 import { type Shard, shardTag } from './shard.js';
-import { createCorpusSource } from './streams/corpus-source.js';
-import { createJsonlSource, failureRecord } from './streams/jsonl-source.js';
+import { createInputSource } from './streams/input-source.js';
 import { createLlmMap, type Rejection } from './streams/llm-map.js';
 
 export type HubMode = 'text-to-persona' | 'persona-to-persona';
@@ -100,8 +99,6 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
   const input = path ? createReadStream(path) : process.stdin;
   const { hub } = config;
   let truncated = () => 0;
-  const stripe = stripeOf(options.shard);
-  const onEnd = (n: number) => (stats.taken = Math.max(stats.taken, n));
 
   const failedPath = options.failedPath ?? (options.retryFailed ? `${options.retryFailed}.retry.jsonl` : undefined);
   return runPlan(loaded, { ...options, failedPath }, stats, resume, {
@@ -111,12 +108,17 @@ export async function runHub(loaded: LoadedConfig, options: RunOptions & { input
     onWritten: domains.onWritten,
     domains: domains.domains,
     head: (shouldStop) => [
-      // A failure file holds the inputs as they were taken (corpus items or personas), each with its place.
-      options.retryFailed
-        ? createJsonlSource(input, { name, batchSize: 16, shouldStop, skip: startOffset, stripe, onEnd, select: failureRecord })
-        : mode === 'text-to-persona'
-        ? createCorpusSource(input, { name, textField: hub.textField, idField: hub.idField, shouldStop, skip: startOffset, stripe, onEnd })
-        : createJsonlSource(input, { name, batchSize: 16, shouldStop, skip: startOffset, stripe, onEnd }),
+      createInputSource(input, {
+        name,
+        failures: options.retryFailed !== undefined,
+        corpus: mode === 'text-to-persona' ? { textField: hub.textField, idField: hub.idField } : undefined,
+        // persona-to-persona makes up to K + … + K^D records per input: small input batches.
+        batchSize: mode === 'persona-to-persona' ? 16 : undefined,
+        shouldStop,
+        skip: startOffset,
+        stripe: options.shard ?? undefined,
+        onEnd: (n) => (stats.taken = Math.max(stats.taken, n)),
+      }),
     ],
     stage: (failures, onStop, stopSignal) => {
       const client = chatClientFor(llm, warn);

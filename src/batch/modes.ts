@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { InputError, LlmError } from '../errors.js';
 import { DomainNormaliser } from '../hub/domains.js';
-import { assertUsable, textToPersonaQuestion, textToPersonaRecord } from '../hub/text-to-persona.js';
+import { assertUsable, isUsable, textToPersonaQuestion, textToPersonaRecord } from '../hub/text-to-persona.js';
 import { type AnswerFormat, type AskSettings, answerFormat, checkAnswer, requestBody } from '../llm/ask-json.js';
 import { namesPersona, prepareGroups } from '../llm/narrate-record.js';
 import type { Narrative } from '../narrative/fields.js';
@@ -81,7 +81,7 @@ function textToPersonaCodec(config: Config): BatchCodec {
   return {
     // An unusable corpus item asks nothing; at import it fails with E_INPUT and its place, as online.
     requests: (item, index) => {
-      if (typeof item.problem === 'string') return [];
+      if (!isUsable(item)) return [];
       const { messages } = textToPersonaQuestion(item, hub.maxInputTokens, hub.language);
       const body = requestBody(settings, messages, format);
       return [{ id: customId(index, 'persona', body), group: 'persona', body, tokens: tokensOf(messages) }];

@@ -10,9 +10,12 @@ import { type HubContext, hubRecord } from './context.js';
 import { type HubRecord, hubId } from './records.js';
 import { truncateToTokens } from './truncate.js';
 
-/** Items the corpus source marked unusable (empty, not text, malformed) fail with E_INPUT and their `file:line`. */
+/** False for items the corpus source marked unusable (empty, not text, malformed): they get no request. */
+export const isUsable = (item: Indexed): boolean => typeof item.problem !== 'string';
+
+/** Unusable items fail with E_INPUT and their `file:line`. */
 export function assertUsable(item: Indexed): void {
-  if (typeof item.problem === 'string') throw new InputError(`${String(item.where)}: ${item.problem}`);
+  if (!isUsable(item)) throw new InputError(`${String(item.where)}: ${String(item.problem)}`);
 }
 
 /** The question for one corpus item: its text cut to the token budget, fenced in the prompt. */

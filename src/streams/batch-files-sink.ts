@@ -29,6 +29,8 @@ export interface BatchFilesSummary {
 
 /** The part being filled: its files, and what the current chunk adds to them (written once per chunk). */
 interface OpenPart {
+  /** Its number, in its files' names. */
+  k: number;
   part: BatchPart;
   requests: FileAppender | null;
   inputs: FileAppender;
@@ -55,7 +57,7 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
       const data = Buffer.from(p.pendingRequests.join(''), 'utf8');
       p.pendingRequests = [];
       if (!p.requests) {
-        p.part.requests = `requests-${pad(summary.parts.indexOf(p.part))}.jsonl`;
+        p.part.requests = `requests-${pad(p.k)}.jsonl`;
         p.requests = await FileAppender.open(join(dir, p.part.requests), null);
       }
       p.hash.update(data);
@@ -80,9 +82,10 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
 
   const startPart = async (first: number): Promise<OpenPart> => {
     await closePart();
-    const part: BatchPart = { requests: null, inputs: `inputs-${pad(summary.parts.length)}.jsonl`, first, end: first, count: 0, bytes: 0, sha256: null };
+    const k = summary.parts.length;
+    const part: BatchPart = { requests: null, inputs: `inputs-${pad(k)}.jsonl`, first, end: first, count: 0, bytes: 0, sha256: null };
     summary.parts.push(part);
-    open = { part, requests: null, inputs: await FileAppender.open(join(dir, part.inputs), null), hash: createHash('sha256'), pendingRequests: [], pendingInputs: [] };
+    open = { k, part, requests: null, inputs: await FileAppender.open(join(dir, part.inputs), null), hash: createHash('sha256'), pendingRequests: [], pendingInputs: [] };
     return open;
   };
 

@@ -1,0 +1,28 @@
+import type { Readable } from 'node:stream';
+import { createCorpusSource } from './corpus-source.js';
+import type { Stripe } from './indexed-batches.js';
+import { createJsonlSource, failureRecord } from './jsonl-source.js';
+
+export interface InputSourceOptions {
+  name: string;
+  /** The input is a failure file (`--retry-failed`): its entries' records, each keeping its place. */
+  failures?: boolean;
+  /** The input is a text corpus (JSONL or one JSON array) with these fields; otherwise JSONL records. */
+  corpus?: { textField: string; idField: string };
+  batchSize?: number;
+  shouldStop?: () => boolean;
+  skip?: number;
+  stripe?: Stripe;
+  onEnd?: (records: number) => void;
+}
+
+/**
+ * The source a command's input calls for. A failure file is JSONL whatever the command: it holds the records
+ * (or corpus items) as they were taken, so a corpus retry does not go through the corpus reader again.
+ */
+export function createInputSource(input: AsyncIterable<Buffer | string>, options: InputSourceOptions): Readable {
+  const { failures, corpus, ...rest } = options;
+  if (failures) return createJsonlSource(input, { ...rest, select: failureRecord });
+  if (corpus) return createCorpusSource(input, { ...rest, ...corpus });
+  return createJsonlSource(input, rest);
+}
