@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type BatchMode, type BatchManifest, MANIFEST_FILE, MANIFEST_FORMAT, readManifest, requestFingerprint } from './batch/manifest.js';
@@ -10,14 +10,12 @@ import type { LoadedConfig } from './config.js';
 import { BatchMissingError, LlmError, UsageError } from './errors.js';
 import { hubDomains } from './hub-command.js';
 import { HUB_COLUMNS } from './hub/records.js';
-import { fsyncPath, writeFileAtomic } from './output.js';
+import { fsyncPath, pathExists, writeFileAtomic } from './output.js';
 import { RunStats } from './run-stats.js';
 import { createBatchFilesSink, type BatchFilesSummary } from './streams/batch-files-sink.js';
 import { BATCH_RESULTS, createBatchJoin, type JoinedInput } from './streams/batch-join.js';
 import { createInputSource } from './streams/input-source.js';
 import { createLlmMap, type LlmWork } from './streams/llm-map.js';
-
-const exists = (path: string) => stat(path).then(() => true, () => false);
 
 export interface BatchExportOptions {
   batchDir: string;
@@ -39,7 +37,7 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
   const { config } = loaded;
   if (!config.llm) throw new UsageError(`batch-export ${mode} needs an llm block with at least llm.model (no endpoint is needed to write the files)`);
   const dir = options.batchDir.replace(/\/+$/, '') || options.batchDir;
-  if ((await exists(dir)) && !options.force) throw new UsageError(`--batch ${dir} already exists; remove it or give --force to replace it`);
+  if ((await pathExists(dir)) && !options.force) throw new UsageError(`--batch ${dir} already exists; remove it or give --force to replace it`);
   const codec = batchCodec(config, mode);
   const tmp = `${dir}.partial-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
@@ -75,7 +73,7 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
     };
     await writeFileAtomic(join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await fsyncPath(tmp);
-    if (await exists(dir)) await rm(dir, { recursive: true, force: true });
+    if (await pathExists(dir)) await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
     await fsyncPath(dirname(dir));
   } catch (err) {
@@ -162,7 +160,7 @@ export async function runBatchImport(loaded: LoadedConfig, options: BatchImportO
         `leave out --config to use the export's own config, or give --force`,
     );
   }
-  for (const f of options.resultFiles) if (!(await exists(f))) throw new UsageError(`result file ${f} does not exist`);
+  for (const f of options.resultFiles) if (!(await pathExists(f))) throw new UsageError(`result file ${f} does not exist`);
   const resume = await loadResume(loaded, options);
   if (resume?.complete) return nothingToResume();
   await removeStaleSpools(options.batchDir);

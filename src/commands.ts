@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { rm, stat, truncate } from 'node:fs/promises';
+import { rm, truncate } from 'node:fs/promises';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from './checkpoint.js';
@@ -8,7 +8,7 @@ import { CheckpointError, UsageError } from './errors.js';
 import { FailureSink } from './failure-sink.js';
 import { createNarrateStage, type NarrateStage } from './narrate-stage.js';
 import { OnlineIpf } from './online-ipf.js';
-import { writeFileAtomic } from './output.js';
+import { pathExists, writeFileAtomic } from './output.js';
 import { checkpointPathOf, failuresPathOf, fileOutputs, openSinks, outputsOf } from './outputs.js';
 import { applyFactors, prepareRun } from './prepare-run.js';
 import { startProgress } from './progress.js';
@@ -60,15 +60,14 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
   const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
   if (!path) throw new UsageError(`${options.resume ? '--resume' : '--continue'} needs a checkpoint: give --checkpoint FILE or a file output`);
   // --continue without a checkpoint: nothing to continue, a fresh run (which clears stale files).
-  if (options.continueIfAny && !(await stat(path).then(() => true, () => false))) return null;
+  if (options.continueIfAny && !(await pathExists(path))) return null;
   const cp = await readCheckpoint(path);
   if (cp.fingerprint !== runFingerprint(loaded, options) && !options.force) {
     throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
   }
   await verifyAgainstDisk(path, cp);
   if (cp.failures && cp.failures.bytes >= 0) {
-    const exists = await stat(cp.failures.path).then(() => true, () => false);
-    if (exists) await truncate(cp.failures.path, cp.failures.bytes);
+    if (await pathExists(cp.failures.path)) await truncate(cp.failures.path, cp.failures.bytes);
   }
   return cp;
 }

@@ -10,6 +10,9 @@ export function isSpecialFile(path: string): boolean {
   }
 }
 
+/** Whether anything (file, directory, device) stands at `path`. */
+export const pathExists = (path: string): Promise<boolean> => fs.stat(path).then(() => true, () => false);
+
 /** Writes a small file atomically: temp file, fsync, rename. */
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
