@@ -20,8 +20,8 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
-import { prepareRun } from '../src/prepare-run.js';
-import { sampleStages } from '../src/sample-pipeline.js';
+import { prepareRun } from '../src/generator/calibration.js';
+import { sampleStages } from '../src/run/sample-pipeline.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gen-stream.js', import.meta.url));
 const SIZES = [100_000, 1_000_000];

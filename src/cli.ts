@@ -2,13 +2,13 @@ import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runDedup, runMain, runStream } from './commands.js';
+import { runDedup, runMain, runStream } from './run/run-plan.js';
 import { loadConfig, parseJsonText } from './config.js';
 import { GenStreamError, UsageError } from './errors.js';
 import { BATCH_MODES, type BatchMode, readManifest } from './batch/manifest.js';
-import { runMetadata } from './run-metadata.js';
-import { shardOutputs } from './outputs.js';
-import { resolveShard, shardTag } from './shard.js';
+import { runMetadata } from './run/run-metadata.js';
+import { shardOutputs } from './run/outputs.js';
+import { resolveShard, shardTag } from './run/shard.js';
 
 const HELP: Record<string, string> = {
   main: `Usage: gen-stream [command] [options] < config.json > personas.jsonl
@@ -338,13 +338,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === 'card') {
       if (!positionals[1]) throw new UsageError('card needs the dataset directory (try --help)');
-      const { writeCard } = await import('./card.js');
+      const { writeCard } = await import('./validate/card.js');
       const path = await writeCard(positionals[1], { config: values.config ? loaded : undefined, license: values.license ?? 'cc-by-4.0' });
       if (!quiet) process.stderr.write(`gen-stream: wrote ${path}\n`);
       return 0;
     }
     if (batchExport) {
-      const { runBatchExport } = await import('./batch-command.js');
+      const { runBatchExport } = await import('./commands/batch.js');
       return await runBatchExport(
         loaded,
         { batchDir: values.batch as string, input: values.input, retryFailed, force: options.force, quiet, configValue },
@@ -352,11 +352,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
     }
     if (batchImport) {
-      const { runBatchImport } = await import('./batch-command.js');
+      const { runBatchImport } = await import('./commands/batch.js');
       return await runBatchImport(loaded, { ...options, batchDir: values.batch as string, resultFiles: positionals.slice(1) });
     }
     if (hubCommand) {
-      const { runHub } = await import('./hub-command.js');
+      const { runHub } = await import('./commands/hub.js');
       return await runHub(loaded, { ...options, input: values.input, retryFailed }, command);
     }
     if (command === 'dedup') return await runDedup(loaded, { ...options, input: values.input, removedPath: values.removed });

@@ -4,10 +4,10 @@ import { compileCensus, type Model } from './census/compile.js';
 import { builtInCensuses } from './census/registry.js';
 import { type CensusSpec, censusSpecSchema } from './census/schema.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
-import { lineColumn, locateJsonError } from './json-locate.js';
-import { formatPath } from './path.js';
-import { DEFAULT_MAX_ATTEMPTS } from './sampler.js';
-import { DEFAULT_IPF_OPTIONS } from './online-ipf.js';
+import { lineColumn, locateJsonError } from './io/json-locate.js';
+import { formatPath } from './io/issue-path.js';
+import { DEFAULT_MAX_ATTEMPTS } from './generator/sampler.js';
+import { DEFAULT_IPF_OPTIONS } from './generator/online-ipf.js';
 import { DEFAULT_RELATIONS } from './prompts/persona-to-persona.js';
 
 /** The run configuration: the one schema that defines what a config may contain (unknown keys are errors). */

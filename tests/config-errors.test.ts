@@ -133,7 +133,7 @@ describe('infeasible constraint sets are reported, never a hang', () => {
       },
     };
     const { model, config } = loadConfig(c);
-    return import('../src/prepare-run.js').then(({ prepareRun }) =>
+    return import('../src/generator/calibration.js').then(({ prepareRun }) =>
       assert.throws(
         () => prepareRun(model, config),
         (e: unknown) => e instanceof InfeasibleError && e.constraint === 'only_rare' && e.acceptanceRate > 0 && e.acceptanceRate < 0.01,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { INDEX } from '../src/record-index.js';
+import { INDEX } from '../src/run-state/record-index.js';
 import { createJsonlSource } from '../src/streams/jsonl-source.js';
 
 async function readAll(chunks: Buffer[], options: Parameters<typeof createJsonlSource>[1] = { name: 'test' }): Promise<Record<string, unknown>[]> {

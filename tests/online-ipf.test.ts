@@ -4,10 +4,10 @@ import { pipeline } from 'node:stream/promises';
 import { describe, it } from 'node:test';
 import { type Config, loadConfig } from '../src/config.js';
 import { FidelityCounter } from '../src/validate/fidelity-stats.js';
-import { OnlineIpf } from '../src/online-ipf.js';
-import { prepareRun } from '../src/prepare-run.js';
-import { sampleStages } from '../src/sample-pipeline.js';
-import { Sampler } from '../src/sampler.js';
+import { OnlineIpf } from '../src/generator/online-ipf.js';
+import { prepareRun } from '../src/generator/calibration.js';
+import { sampleStages } from '../src/run/sample-pipeline.js';
+import { Sampler } from '../src/generator/sampler.js';
 import { parseLines } from './helpers/cli.js';
 
 async function collect(stages: ReturnType<typeof sampleStages>): Promise<string> {

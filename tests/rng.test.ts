@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bigFiveScores, traitLabel } from '../src/big-five.js';
-import { lineColumn, locateJsonError } from '../src/json-locate.js';
-import { Stream, rngFor, uniform } from '../src/rng.js';
-import { uuidFor } from '../src/uuid.js';
+import { bigFiveScores, traitLabel } from '../src/generator/big-five.js';
+import { lineColumn, locateJsonError } from '../src/io/json-locate.js';
+import { Stream, rngFor, uniform } from '../src/generator/rng.js';
+import { uuidFor } from '../src/generator/uuid.js';
 
 describe('random streams', () => {
   it('neighbouring records are uncorrelated (the per-index seeding trap of PITFALLS.md)', () => {

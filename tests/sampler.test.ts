@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { Stream, rngFor } from '../src/rng.js';
-import { Sampler } from '../src/sampler.js';
+import { Stream, rngFor } from '../src/generator/rng.js';
+import { Sampler } from '../src/generator/sampler.js';
 import { parseLines, runCli } from './helpers/cli.js';
 
 describe('rejection sampling', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
-import { resolveShard, shardPath, shardRange } from '../src/shard.js';
+import { resolveShard, shardPath, shardRange } from '../src/run/shard.js';
 import { BIN, parseLines, runCli } from './helpers/cli.js';
 import { query } from './helpers/duckdb.js';
 

@@ -4,8 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
-import { prepareRun } from '../src/prepare-run.js';
-import { sampleStages } from '../src/sample-pipeline.js';
+import { prepareRun } from '../src/generator/calibration.js';
+import { sampleStages } from '../src/run/sample-pipeline.js';
 import { type PersonChunk } from '../src/streams/person-chunk.js';
 import { createSample } from '../src/streams/sample.js';
 

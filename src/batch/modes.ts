@@ -10,7 +10,7 @@ import { withNarrative } from '../narrative/with-narrative.js';
 import { type HubAnswer, hubAnswerSchema } from '../prompts/hub-answer.js';
 import { buildMessages, requestGroups } from '../prompts/messages.js';
 import type { ChatMessage } from '../prompts/types.js';
-import { type Indexed, positionOf } from '../record-index.js';
+import { type Indexed, positionOf } from '../run-state/record-index.js';
 import { customId } from './custom-id.js';
 import type { BatchMode } from './manifest.js';
 

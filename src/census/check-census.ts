@@ -1,5 +1,5 @@
 import type { ConfigIssue } from '../errors.js';
-import { formatPath } from '../path.js';
+import { formatPath } from '../io/issue-path.js';
 import { unmatchedRows } from './compile.js';
 import type { CensusSpec, Distribution, Predicate } from './schema.js';
 

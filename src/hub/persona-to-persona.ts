@@ -1,8 +1,8 @@
 import { InputError } from '../errors.js';
 import { askJson } from '../llm/ask-json.js';
 import { personaToPersonaMessages } from '../prompts/persona-to-persona.js';
-import { type Indexed, positionOf } from '../record-index.js';
-import { type Rng, Stream, rngFor, uniform } from '../rng.js';
+import { type Indexed, positionOf } from '../run-state/record-index.js';
+import { type Rng, Stream, rngFor, uniform } from '../generator/rng.js';
 import type { LlmWork } from '../streams/llm-map.js';
 import { type HubContext, hubRecord } from './context.js';
 import { describePersona } from './describe-persona.js';

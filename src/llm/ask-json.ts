@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LlmError } from '../errors.js';
 import type { ChatMessage } from '../prompts/types.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../generator/rng.js';
 import type { ChatClient, Usage } from './chat-client.js';
 
 /** Counts for one input record, kept up to date while it runs (so a failure can report its attempts too). */

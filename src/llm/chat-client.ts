@@ -1,6 +1,6 @@
 import { type Dispatcher, Pool } from 'undici';
 import { LlmError } from '../errors.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../generator/rng.js';
 import { EndpointPool } from './endpoints.js';
 import { backoffMs, classifyStatus, isRetryableNetworkError, retryAfterMs } from './retry-policy.js';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { fieldsSchema, type Narrative } from '../narrative/fields.js';
 import { buildMessages } from '../prompts/messages.js';
 import type { Language, RequestGroup } from '../prompts/types.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../generator/rng.js';
 import { type AnswerFormat, type AskSettings, answerFormat, askJson, type Tally } from './ask-json.js';
 import type { ChatClient } from './chat-client.js';
 

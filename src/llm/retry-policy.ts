@@ -1,4 +1,4 @@
-import { type Rng, uniform } from '../rng.js';
+import { type Rng, uniform } from '../generator/rng.js';
 
 export type Verdict = 'ok' | 'retry' | 'auth' | 'quota' | 'record';
 

@@ -1,5 +1,5 @@
-import { TRAITS } from '../big-five.js';
-import { Stream, rngFor, type Rng, uniform } from '../rng.js';
+import { TRAITS } from '../generator/big-five.js';
+import { Stream, rngFor, type Rng, uniform } from '../generator/rng.js';
 import { bankEn } from './bank-en.js';
 import { bankRo } from './bank-ro.js';
 import type { PhraseBank } from './bank-types.js';

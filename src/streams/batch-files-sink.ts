@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { BatchCodec } from '../batch/modes.js';
 import type { BatchPart } from '../batch/manifest.js';
 import { InputError } from '../errors.js';
-import { type Indexed, indexOf, positionOf } from '../record-index.js';
+import { type Indexed, indexOf, positionOf } from '../run-state/record-index.js';
 import { FileAppender } from '../writers/file-appender.js';
 
 export interface BatchFilesOptions {

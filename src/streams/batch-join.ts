@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { BatchManifest } from '../batch/manifest.js';
 import { type BatchResult, inputEntries, loadPartResults, type ResultCounts } from '../batch/results.js';
 import { InputError } from '../errors.js';
-import { type Indexed, POSITION } from '../record-index.js';
+import { type Indexed, POSITION } from '../run-state/record-index.js';
 import { indexedBatches } from './indexed-batches.js';
 
 /** Each joined input carries its requests' results (null: no result came back), in request order. */

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
-import { type Checkpoint, writeCheckpoint } from '../checkpoint.js';
-import type { FailureSink } from '../failure-sink.js';
-import type { IpfState } from '../online-ipf.js';
-import { type Indexed, indexOf } from '../record-index.js';
-import type { RunStats } from '../run-stats.js';
+import { type Checkpoint, writeCheckpoint } from '../run-state/checkpoint.js';
+import type { FailureSink } from '../run-state/failure-sink.js';
+import type { IpfState } from '../generator/online-ipf.js';
+import { type Indexed, indexOf } from '../run-state/record-index.js';
+import type { RunStats } from '../run-state/run-stats.js';
 import type { RecordSink, SinkPosition } from '../writers/sink.js';
 
 export interface CheckpointTeeOptions {

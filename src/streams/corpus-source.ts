@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { InputError } from '../errors.js';
-import type { Indexed } from '../record-index.js';
+import type { Indexed } from '../run-state/record-index.js';
 import { indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches } from './line-batches.js';
 

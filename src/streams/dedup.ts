@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import type { Deduper } from '../dedup/deduper.js';
-import type { Indexed } from '../record-index.js';
+import type { Indexed } from '../run-state/record-index.js';
 
 export interface RemovedEntry {
   id: string;

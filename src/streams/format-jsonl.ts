@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import type { RecordFormatter } from '../record-format.js';
+import type { RecordFormatter } from '../generator/record-format.js';
 import type { PersonChunk } from './person-chunk.js';
 
 /** PersonChunks in, JSONL text out: one line per record, one string per chunk (batching keeps it fast). */

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { INDEX, type Indexed, POSITION } from '../record-index.js';
+import { INDEX, type Indexed, POSITION } from '../run-state/record-index.js';
 
 export interface IndexedBatchOptions {
   /** Records per emitted array. */

@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import type { OnlineIpf } from '../online-ipf.js';
+import type { OnlineIpf } from '../generator/online-ipf.js';
 import type { PersonChunk } from './person-chunk.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { type Indexed, POSITION } from '../record-index.js';
+import { type Indexed, POSITION } from '../run-state/record-index.js';
 import { indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches, MAX_LINE_BYTES } from './line-batches.js';
 

@@ -1,9 +1,9 @@
 import { Duplex } from 'node:stream';
 import { GenStreamError, LlmError } from '../errors.js';
-import type { FailureEntry, FailureSink } from '../failure-sink.js';
+import type { FailureEntry, FailureSink } from '../run-state/failure-sink.js';
 import { newTally, type Tally } from '../llm/ask-json.js';
-import { INDEX, type Indexed, indexOf, positionOf } from '../record-index.js';
-import { costOf, type RunStats } from '../run-stats.js';
+import { INDEX, type Indexed, indexOf, positionOf } from '../run-state/record-index.js';
+import { costOf, type RunStats } from '../run-state/run-stats.js';
 
 /** The LLM work for one input record: its output records (none, one or many), counting requests in `tally`. */
 export type LlmWork = (record: Indexed, index: number, tally: Tally) => Promise<Record<string, unknown>[]>;

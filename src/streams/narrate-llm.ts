@@ -1,10 +1,10 @@
 import type { Duplex } from 'node:stream';
-import type { FailureSink } from '../failure-sink.js';
+import type { FailureSink } from '../run-state/failure-sink.js';
 import type { ChatClient } from '../llm/chat-client.js';
 import { type NarrateOptions, narrateRecord, type PreparedGroup } from '../llm/narrate-record.js';
 import { withNarrative } from '../narrative/with-narrative.js';
-import { Stream, rngFor } from '../rng.js';
-import type { RunStats } from '../run-stats.js';
+import { Stream, rngFor } from '../generator/rng.js';
+import type { RunStats } from '../run-state/run-stats.js';
 import { createLlmMap } from './llm-map.js';
 
 export interface NarrateLlmOptions {

@@ -1,7 +1,7 @@
 import { Transform } from 'node:stream';
 import { templateNarrative, TEMPLATE_PROVIDER } from '../narrative/template.js';
 import { withNarrative } from '../narrative/with-narrative.js';
-import type { RunStats } from '../run-stats.js';
+import type { RunStats } from '../run-state/run-stats.js';
 
 /** The offline narrator as a stage: arrays of records in, the same with every narrative field out. */
 export function createNarrateTemplate(language: 'ro' | 'en', stats: RunStats): Transform {

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import type { OnlineIpf } from '../online-ipf.js';
-import { applyFactors } from '../prepare-run.js';
-import { Stream, rngFor } from '../rng.js';
-import type { Sampler } from '../sampler.js';
+import type { OnlineIpf } from '../generator/online-ipf.js';
+import { applyFactors } from '../generator/calibration.js';
+import { Stream, rngFor } from '../generator/rng.js';
+import type { Sampler } from '../generator/sampler.js';
 import type { PersonChunk } from './person-chunk.js';
 
 export interface SampleOptions {

@@ -1,7 +1,7 @@
 import { Transform } from 'node:stream';
-import type { RecordFormatter } from '../record-format.js';
-import { INDEX, type Indexed } from '../record-index.js';
-import type { RunStats } from '../run-stats.js';
+import type { RecordFormatter } from '../generator/record-format.js';
+import { INDEX, type Indexed } from '../run-state/record-index.js';
+import type { RunStats } from '../run-state/run-stats.js';
 import type { PersonChunk } from './person-chunk.js';
 
 /**

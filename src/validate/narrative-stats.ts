@@ -1,7 +1,7 @@
 import { Deduper } from '../dedup/deduper.js';
 import { hashString } from '../dedup/minhash.js';
 import { NARRATIVE_FIELDS } from '../narrative/fields.js';
-import { type Rng, Stream, rngFor, uniform } from '../rng.js';
+import { type Rng, Stream, rngFor, uniform } from '../generator/rng.js';
 
 const MAX_LEN = 20_000;
 /** Near-duplicates are estimated on a uniform sample of this many records (reservoir sampling). */

@@ -5,7 +5,7 @@ import parquet from '@dsnp/parquetjs';
 import { RecordBatchReader } from 'apache-arrow';
 import { InputError } from '../errors.js';
 import { createJsonlSource } from '../streams/jsonl-source.js';
-import { formatOf } from '../outputs.js';
+import { formatOf } from '../run/outputs.js';
 
 type Row = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '../config.js';
-import { applyFactors, prepareRun } from '../prepare-run.js';
-import { Stream, rngFor } from '../rng.js';
+import { applyFactors, prepareRun } from '../generator/calibration.js';
+import { Stream, rngFor } from '../generator/rng.js';
 import { FidelityCounter } from './fidelity-stats.js';
 
 /**

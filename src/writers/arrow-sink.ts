@@ -1,6 +1,6 @@
 import { Bool, Field, Float64, Int32, List, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
 import type { DataType } from 'apache-arrow';
-import type { Indexed } from '../record-index.js';
+import type { Indexed } from '../run-state/record-index.js';
 import { type Column, type ColumnType, columnsOf, valueAt } from './columns.js';
 import { FileAppender } from './file-appender.js';
 import type { RecordSink, SinkPosition } from './sink.js';

@@ -1,8 +1,8 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import parquet from '@dsnp/parquetjs';
-import { fsyncPath } from '../output.js';
-import type { Indexed } from '../record-index.js';
+import { fsyncPath } from '../io/files.js';
+import type { Indexed } from '../run-state/record-index.js';
 import { type Column, type ColumnType, columnsOf, valueAt } from './columns.js';
 import type { RecordSink, SinkPosition } from './sink.js';
 

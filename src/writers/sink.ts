@@ -1,4 +1,4 @@
-import type { Indexed } from '../record-index.js';
+import type { Indexed } from '../run-state/record-index.js';
 
 /** Where a sink's durable data ends: a byte length (JSONL, CSV, Arrow) or the finished parts (Parquet). */
 export interface SinkPosition {

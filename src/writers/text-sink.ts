@@ -1,4 +1,4 @@
-import type { Indexed } from '../record-index.js';
+import type { Indexed } from '../run-state/record-index.js';
 import { FileAppender } from './file-appender.js';
 import type { RecordSink, SinkPosition } from './sink.js';
 

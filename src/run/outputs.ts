@@ -1,14 +1,14 @@
-import type { Checkpoint } from './checkpoint.js';
-import type { Config } from './config.js';
-import { UsageError } from './errors.js';
-import { isSpecialFile } from './output.js';
+import type { Checkpoint } from '../run-state/checkpoint.js';
+import type { Config } from '../config.js';
+import { UsageError } from '../errors.js';
+import { isSpecialFile } from '../io/files.js';
 import { shardPath } from './shard.js';
-import { openArrowSink } from './writers/arrow-sink.js';
-import { openCsvSink } from './writers/csv-sink.js';
-import { openJsonlSink } from './writers/jsonl-sink.js';
-import { openParquetSink } from './writers/parquet-sink.js';
-import type { Column } from './writers/columns.js';
-import type { RecordSink, SinkPosition } from './writers/sink.js';
+import { openArrowSink } from '../writers/arrow-sink.js';
+import { openCsvSink } from '../writers/csv-sink.js';
+import { openJsonlSink } from '../writers/jsonl-sink.js';
+import { openParquetSink } from '../writers/parquet-sink.js';
+import type { Column } from '../writers/columns.js';
+import type { RecordSink, SinkPosition } from '../writers/sink.js';
 
 export type Format = SinkPosition['format'];
 

@@ -1,4 +1,4 @@
-import type { RunStats } from './run-stats.js';
+import type { RunStats } from '../run-state/run-stats.js';
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : String(Math.round(n)));
 

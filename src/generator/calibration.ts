@@ -1,5 +1,5 @@
-import type { Model } from './census/compile.js';
-import type { Config } from './config.js';
+import type { Model } from '../census/compile.js';
+import type { Config } from '../config.js';
 import { OnlineIpf } from './online-ipf.js';
 import { Stream, rngFor } from './rng.js';
 import { MIN_ACCEPTANCE, Sampler } from './sampler.js';

@@ -1,10 +1,10 @@
 import type { Readable, Transform } from 'node:stream';
-import type { Config } from './config.js';
-import type { PreparedRun } from './prepare-run.js';
-import { createRecordFormatter } from './record-format.js';
-import { createFormatJsonl } from './streams/format-jsonl.js';
-import { createIpfCorrect } from './streams/ipf-correct.js';
-import { createSample } from './streams/sample.js';
+import type { Config } from '../config.js';
+import type { PreparedRun } from '../generator/calibration.js';
+import { createRecordFormatter } from '../generator/record-format.js';
+import { createFormatJsonl } from '../streams/format-jsonl.js';
+import { createIpfCorrect } from '../streams/ipf-correct.js';
+import { createSample } from '../streams/sample.js';
 
 /** generator → online IPF → JSONL text, for records [start, end). The caller adds the sink. */
 export function sampleStages(run: PreparedRun, config: Config, start: number, end: number): [Readable, ...Transform[]] {

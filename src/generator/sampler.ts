@@ -1,5 +1,5 @@
-import type { CompiledConstraint, Model } from './census/compile.js';
-import { InfeasibleError } from './errors.js';
+import type { CompiledConstraint, Model } from '../census/compile.js';
+import { InfeasibleError } from '../errors.js';
 import { type Rng, uniform } from './rng.js';
 
 /** Default cap on proposals per record; with acceptance >= 1 % (checked up front) it is never reached in practice. */

@@ -1,4 +1,4 @@
-import type { Model } from './census/compile.js';
+import type { Model } from '../census/compile.js';
 
 /**
  * Online IPF: running counts of every control (a marginal target, or a published share inside a

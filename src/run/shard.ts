@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 
 /** One shard of a run: this process takes part `index` (0-based) of `count`. */
 export interface Shard {

@@ -1,4 +1,4 @@
-import type { Model } from './census/compile.js';
+import type { Model } from '../census/compile.js';
 import { bigFiveJson } from './big-five.js';
 import { uuidFor } from './uuid.js';
 

@@ -1,11 +1,11 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type LoadedConfig, loadConfig } from './config.js';
-import { UsageError } from './errors.js';
+import { type LoadedConfig, loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
 import { readFile } from 'node:fs/promises';
-import { columnsOf } from './writers/columns.js';
-import { readRecords } from './validate/read-records.js';
-import { validateDataset } from './validate/run-validate.js';
+import { columnsOf } from '../writers/columns.js';
+import { readRecords } from './read-records.js';
+import { validateDataset } from './run-validate.js';
 
 const DATA = /\.(parquet|jsonl|csv|arrows)$/;
 

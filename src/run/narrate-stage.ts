@@ -1,13 +1,13 @@
 import type { Duplex, Transform } from 'node:stream';
-import type { Config, LlmConfig } from './config.js';
-import { UsageError } from './errors.js';
-import type { FailureSink } from './failure-sink.js';
-import { ChatClient } from './llm/chat-client.js';
-import { prepareGroups } from './llm/narrate-record.js';
-import { requestGroups } from './prompts/messages.js';
-import type { RunStats } from './run-stats.js';
-import { createNarrateLlm } from './streams/narrate-llm.js';
-import { createNarrateTemplate } from './streams/narrate-template.js';
+import type { Config, LlmConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import type { FailureSink } from '../run-state/failure-sink.js';
+import { ChatClient } from '../llm/chat-client.js';
+import { prepareGroups } from '../llm/narrate-record.js';
+import { requestGroups } from '../prompts/messages.js';
+import type { RunStats } from '../run-state/run-stats.js';
+import { createNarrateLlm } from '../streams/narrate-llm.js';
+import { createNarrateTemplate } from '../streams/narrate-template.js';
 
 export interface NarrateStage {
   stage: Transform | Duplex;

@@ -1,21 +1,21 @@
 import { createReadStream } from 'node:fs';
-import type { Checkpoint } from './checkpoint.js';
-import { loadResume, nothingToResume, runPlan, type RunOptions, startOf } from './commands.js';
-import type { LoadedConfig } from './config.js';
-import { UsageError } from './errors.js';
-import { createHubContext } from './hub/context.js';
-import { DomainTally, domainTable } from './hub/domains.js';
-import { personaToPersonaWork } from './hub/persona-to-persona.js';
-import { HUB_COLUMNS } from './hub/records.js';
-import { textToPersonaWork } from './hub/text-to-persona.js';
-import { chatClientFor, closeClient } from './narrate-stage.js';
-import { writeFileAtomic } from './output.js';
-import { fileOutputs } from './outputs.js';
-import type { Indexed } from './record-index.js';
-import { RunStats } from './run-stats.js';
-import { type Shard, shardTag } from './shard.js';
-import { createInputSource } from './streams/input-source.js';
-import { createLlmMap, type Rejection } from './streams/llm-map.js';
+import type { Checkpoint } from '../run-state/checkpoint.js';
+import { loadResume, nothingToResume, runPlan, type RunOptions, startOf } from '../run/run-plan.js';
+import type { LoadedConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import { createHubContext } from '../hub/context.js';
+import { DomainTally, domainTable } from '../hub/domains.js';
+import { personaToPersonaWork } from '../hub/persona-to-persona.js';
+import { HUB_COLUMNS } from '../hub/records.js';
+import { textToPersonaWork } from '../hub/text-to-persona.js';
+import { chatClientFor, closeClient } from '../run/narrate-stage.js';
+import { writeFileAtomic } from '../io/files.js';
+import { fileOutputs } from '../run/outputs.js';
+import type { Indexed } from '../run-state/record-index.js';
+import { RunStats } from '../run-state/run-stats.js';
+import { type Shard, shardTag } from '../run/shard.js';
+import { createInputSource } from '../streams/input-source.js';
+import { createLlmMap, type Rejection } from '../streams/llm-map.js';
 
 export type HubMode = 'text-to-persona' | 'persona-to-persona';
 

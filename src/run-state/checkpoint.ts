@@ -1,8 +1,8 @@
 import { open, readFile, rename, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { CheckpointError } from './errors.js';
-import type { IpfState } from './online-ipf.js';
+import { CheckpointError } from '../errors.js';
+import type { IpfState } from '../generator/online-ipf.js';
 
 const positionSchema = z.strictObject({
   format: z.enum(['jsonl', 'csv', 'arrow', 'parquet']),
