@@ -1,4 +1,34 @@
-/** Counters shared by the stages of one run, read by the progress line and the summary. */
+/**
+ * What a stage reports to the runner, as a `'report'` event on its stream (`stage.emit('report', r)`):
+ * counters are deltas, the rest are facts. Stages never write the run's counters themselves; the runner
+ * applies every report to its one RunStats (`stats.apply`), so the counters have a single writer.
+ */
+export interface StageReport {
+  /** Records whose work finished (narrated, or answered). */
+  done?: number;
+  /** Records that went to the failure file. */
+  failed?: number;
+  /** Change in records in flight (+1 started, -1 settled). */
+  inFlight?: number;
+  /** Records written to the outputs (the checkpointing tee). */
+  written?: number;
+  requests?: number;
+  retries?: number;
+  promptTokens?: number;
+  completionTokens?: number;
+  cost?: number;
+  /** Input positions taken from the source so far (one past the last): a high-water mark, never lowered. */
+  taken?: number;
+  /** Why the stage stopped taking records early (max cost, a fatal API error). */
+  stopReason?: string;
+  /** After a stop: the first input position left unattempted (a resume starts there): the lowest wins. */
+  stopIndex?: number;
+}
+
+/** The event name of a StageReport. */
+export const REPORT = 'report';
+
+/** Counters of one run, written only by its runner (through `apply`), read by the progress line and the summary. */
 export class RunStats {
   /** Records expected, when known. */
   total: number | null = null;
@@ -19,6 +49,22 @@ export class RunStats {
   /** After a stop: the first input position left unattempted (a resume starts there). */
   stopIndex: number | null = null;
   readonly startedAt = Date.now();
+
+  /** Applies one stage report: deltas added, `taken` raised, the first stop reason and the lowest stop index kept. */
+  apply(r: StageReport): void {
+    this.done += r.done ?? 0;
+    this.failed += r.failed ?? 0;
+    this.inFlight += r.inFlight ?? 0;
+    this.written += r.written ?? 0;
+    this.requests += r.requests ?? 0;
+    this.retries += r.retries ?? 0;
+    this.promptTokens += r.promptTokens ?? 0;
+    this.completionTokens += r.completionTokens ?? 0;
+    this.cost += r.cost ?? 0;
+    if (r.taken !== undefined) this.taken = Math.max(this.taken, r.taken);
+    if (r.stopReason !== undefined) this.stopReason ??= r.stopReason;
+    if (r.stopIndex !== undefined) this.stopIndex = Math.min(this.stopIndex ?? Infinity, r.stopIndex);
+  }
 }
 
 /** Estimated cost of a token count at a per-1M-token price. */
