@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { BatchCodec } from '../batch/modes.js';
 import type { BatchPart } from '../batch/manifest.js';
+import { placeRecord } from '../batch/rotation.js';
 import { InputError } from '../errors.js';
 import { type Indexed, indexOf, positionOf } from '../run-state/record-index.js';
 import { FileAppender } from '../writers/file-appender.js';
@@ -73,10 +74,11 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
   const closePart = async () => {
     if (!open) return;
     const p = open;
-    open = null;
     await flush(p);
     await p.requests?.close();
     await p.inputs.close();
+    // Forgotten only once closed: a part whose close failed is still there for destroy to release.
+    open = null;
     p.part.sha256 = p.requests ? p.hash.digest('hex') : null;
   };
 
@@ -94,13 +96,11 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
     const requests = codec.requests(record, index);
     const lines = requests.map((r) => `{"custom_id":${JSON.stringify(r.id)},"method":"POST","url":${JSON.stringify(url)},"body":${r.body}}\n`);
     const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8'), 0);
-    if (requests.length > maxRequests || bytes > maxBytes) {
+    const placement = placeRecord(open?.part ?? { count: 0, bytes: 0 }, requests.length, bytes, { maxRequests, maxBytes });
+    if (placement === 'oversize') {
       throw new InputError(`${options.name}: input ${index + 1} needs ${requests.length} requests of ${bytes} bytes, over batch.maxRequests ${maxRequests} / batch.maxBytes ${maxBytes}`);
     }
-    let current = open ?? (await startPart(index));
-    if (requests.length && current.part.count > 0 && (current.part.count + requests.length > maxRequests || current.part.bytes + bytes > maxBytes)) {
-      current = await startPart(index);
-    }
+    const current = !open || placement === 'next' ? await startPart(index) : open;
     const { part } = current;
     if (requests.length) {
       current.pendingRequests.push(...lines);
@@ -117,21 +117,46 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
     summary.inputs++;
   };
 
-  return new Writable({
+  /** Closes the open part's files without flushing or finishing them (the command removes the directory). */
+  const abortPart = async () => {
+    if (!open) return;
+    const p = open;
+    open = null;
+    await Promise.all([p.requests?.abort(), p.inputs.abort()]);
+  };
+
+  /** The write or final under way, settled either way: destroy waits for it, so no file opens after it. */
+  let busy: Promise<unknown> = Promise.resolve();
+  const step = (work: Promise<void>, callback: (err?: Error | null) => void) => {
+    busy = work.catch(() => undefined);
+    work.then(() => callback(), callback);
+  };
+
+  const sink: Writable = new Writable({
     objectMode: true,
     highWaterMark: 1,
     write(chunk: Indexed[], _enc, callback) {
-      (async () => {
-        for (const record of chunk) await take(record);
-        if (open) await flush(open);
-      })().then(() => callback(), callback);
+      step(
+        (async () => {
+          for (const record of chunk) {
+            if (sink.destroyed) return;
+            await take(record);
+          }
+          if (open && !sink.destroyed) await flush(open);
+        })(),
+        callback,
+      );
     },
     final(callback) {
-      closePart().then(() => callback(), callback);
+      step(closePart(), callback);
     },
     destroy(err, callback) {
-      // Close the files on failure too (the command removes the unfinished directory).
-      closePart().then(() => callback(err), () => callback(err));
+      // After a clean end nothing is open; after a failure the open part's files are closed as they are.
+      busy.then(abortPart).then(
+        () => callback(err),
+        (abortErr: Error) => callback(err ?? abortErr),
+      );
     },
   });
+  return sink;
 }

@@ -3,8 +3,19 @@ import { type Checkpoint, writeCheckpoint } from '../run-state/checkpoint.js';
 import type { FailureSink } from '../run-state/failure-sink.js';
 import type { IpfState } from '../generator/online-ipf.js';
 import { type Indexed, indexOf } from '../run-state/record-index.js';
-import type { RunStats } from '../run-state/run-stats.js';
+import { REPORT, type StageReport } from '../run-state/run-stats.js';
 import type { RecordSink, SinkPosition } from '../writers/sink.js';
+
+/** The run's counters a checkpoint saves (RunStats has them all). */
+export interface RunTotals {
+  written: number;
+  failed: number;
+  requests: number;
+  retries: number;
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
+}
 
 export interface CheckpointTeeOptions {
   sinks: readonly RecordSink[];
@@ -16,7 +27,13 @@ export interface CheckpointTeeOptions {
   startOffset: number;
   fingerprint: string;
   failures: FailureSink | null;
-  stats: RunStats;
+  /**
+   * The run's totals, read (never written) for each checkpoint. They must include the tee's own `'report'`s
+   * by then: the runner applies reports in a listener, which runs synchronously within `emit`.
+   */
+  totals: () => Readonly<RunTotals>;
+  /** Whether the run finished, read for the final checkpoint (false after a stop). */
+  complete: () => boolean;
   /** Calibration state at or before position k (null without calibration). */
   ipfStateAt: (k: number) => { at: number; state: IpfState } | null;
   /** Input positions settled once the input ends (the count taken, or the stop position). */
@@ -31,28 +48,36 @@ export interface CheckpointTeeOptions {
  * The checkpointing tee: writes every record array to all sinks (awaiting each: backpressure), and at every
  * `every`-th input position makes all sinks and the failure file durable before it writes the checkpoint —
  * so a checkpoint never claims what is not on disk. Records arrive in input order (holes are failures), so
- * when a record at position ≥ k arrives, everything before k is settled.
+ * when a record at position ≥ k arrives, everything before k is settled. Written records are reported as
+ * `{ written }` on the `'report'` event. Destroyed before it finished (an error anywhere in the pipeline),
+ * it waits for the step under way, writes no further checkpoint and aborts every sink once.
  */
 export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
-  const { sinks, every, stats, failures } = options;
+  const { sinks, every, failures } = options;
   let nextBoundary = (Math.floor(options.startOffset / every) + 1) * every;
+  /** The write or final under way, settled either way: destroy waits for it before aborting the sinks. */
+  let busy: Promise<unknown> = Promise.resolve();
+  let finished = false;
 
   const save = async (offset: number, positions: SinkPosition[], complete: boolean) => {
     if (!options.path) return;
     await failures?.sync();
+    // An error while the sinks synced: the checkpoint would describe a run that did not get there.
+    if (tee.destroyed) return;
+    const totals = options.totals();
     const checkpoint: Checkpoint = {
       version: 1,
       fingerprint: options.fingerprint,
       offset,
-      written: stats.written,
-      // Failures of records past the offset are counted in stats already, but the resume will redo them.
-      failed: failures ? failures.countBefore(offset) : stats.failed,
+      written: totals.written,
+      // Failures of records past the offset are counted in the totals already, but the resume will redo them.
+      failed: failures ? failures.countBefore(offset) : totals.failed,
       complete,
       outputs: positions,
       failures: failures ? { path: failures.path, bytes: failures.bytesBefore(offset) } : null,
       ipf: options.ipfStateAt(offset),
       ...(options.domains ? { domains: options.domains() } : {}),
-      totals: { requests: stats.requests, retries: stats.retries, promptTokens: stats.promptTokens, completionTokens: stats.completionTokens, cost: stats.cost },
+      totals: { requests: totals.requests, retries: totals.retries, promptTokens: totals.promptTokens, completionTokens: totals.completionTokens, cost: totals.cost },
       savedAt: new Date().toISOString(),
     };
     await writeCheckpoint(options.path, checkpoint);
@@ -60,36 +85,58 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
   };
 
   const writeAll = async (records: Indexed[]) => {
-    if (!records.length) return;
+    if (!records.length || tee.destroyed) return;
     for (const sink of sinks) await sink.write(records);
-    stats.written += records.length;
+    tee.emit(REPORT, { written: records.length } satisfies StageReport);
     options.onWritten?.(records);
   };
 
-  return new Writable({
+  const write = async (records: Indexed[]) => {
+    let segment: Indexed[] = [];
+    for (const r of records) {
+      const index = indexOf(r);
+      while (index >= nextBoundary) {
+        await writeAll(segment);
+        segment = [];
+        if (options.path && !tee.destroyed) await save(nextBoundary, await Promise.all(sinks.map((s) => s.sync())), false);
+        nextBoundary += every;
+      }
+      segment.push(r);
+    }
+    await writeAll(segment);
+  };
+
+  const final = async () => {
+    const positions = await Promise.all(sinks.map((s) => s.close()));
+    await save(options.endOffset(), positions, options.complete());
+    finished = true;
+  };
+
+  /** Runs one step, remembered (settled either way) for destroy. */
+  const step = (work: Promise<void>, callback: (err?: Error | null) => void) => {
+    busy = work.catch(() => undefined);
+    work.then(() => callback(), callback);
+  };
+
+  const tee: Writable = new Writable({
     objectMode: true,
     highWaterMark: 1,
     write(records: Indexed[], _enc, callback) {
-      (async () => {
-        let segment: Indexed[] = [];
-        for (const r of records) {
-          const index = indexOf(r);
-          while (index >= nextBoundary) {
-            await writeAll(segment);
-            segment = [];
-            if (options.path) await save(nextBoundary, await Promise.all(sinks.map((s) => s.sync())), false);
-            nextBoundary += every;
-          }
-          segment.push(r);
-        }
-        await writeAll(segment);
-      })().then(() => callback(), callback);
+      step(write(records), callback);
     },
     final(callback) {
+      step(final(), callback);
+    },
+    destroy(err, callback) {
       (async () => {
-        const positions = await Promise.all(sinks.map((s) => s.close()));
-        await save(options.endOffset(), positions, stats.stopReason === null);
-      })().then(() => callback(), callback);
+        await busy;
+        if (finished) return null;
+        // Every sink is aborted even if one abort fails; the pipeline's error comes first.
+        const aborted = await Promise.allSettled(sinks.map((s) => s.abort()));
+        const failed = aborted.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+        return (failed?.reason as Error | undefined) ?? null;
+      })().then((abortErr) => callback(err ?? abortErr));
     },
   });
+  return tee;
 }

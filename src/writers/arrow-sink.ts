@@ -86,5 +86,10 @@ export async function openArrowSink(path: string, resume: SinkPosition | null, b
       await file.close();
       return { format: 'arrow', path, bytes: file.bytes - (schema ? EOS_BYTES : 0) };
     },
+    async abort() {
+      // No end-of-stream marker: the file stays continuable from its last synced length.
+      pending = [];
+      await file.abort();
+    },
   };
 }

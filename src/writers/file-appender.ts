@@ -9,6 +9,7 @@ export class FileAppender {
   readonly path: string;
   bytes: number;
   private fh: FileHandle | null = null;
+  private aborted = false;
 
   private constructor(path: string, bytes: number) {
     this.path = path;
@@ -28,6 +29,8 @@ export class FileAppender {
   }
 
   async write(data: Buffer): Promise<void> {
+    // Without this, a write after abort would find no handle and go to stdout.
+    if (this.aborted) throw new Error(`internal: write to aborted output ${this.path}`);
     this.bytes += data.length;
     if (this.fh) {
       await this.fh.write(data);
@@ -53,5 +56,17 @@ export class FileAppender {
     await this.sync();
     await this.fh?.close();
     this.fh = null;
+  }
+
+  /**
+   * Closes the file without syncing it (a failed run). Bytes past the last sync are left as the OS has them:
+   * a resume cuts the file back to its checkpoint, and a run without checkpoints keeps what it wrote, as before.
+   * stdout is not ours to close.
+   */
+  async abort(): Promise<void> {
+    this.aborted = true;
+    const fh = this.fh;
+    this.fh = null;
+    await fh?.close();
   }
 }

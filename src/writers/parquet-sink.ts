@@ -85,5 +85,19 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
       await finishPart();
       return position();
     },
+    async abort() {
+      if (!current) return;
+      const { writer, name } = current;
+      current = null;
+      // A part without its footer is unreadable: end its file stream without one and remove the `.tmp`.
+      // Finished parts (those a checkpoint may list) stay.
+      writer.closed = true;
+      try {
+        await writer.envelopeWriter?.close();
+      } finally {
+        writer.envelopeWriter = null;
+        await rm(join(dir, `${name}.tmp`), { force: true });
+      }
+    },
   };
 }

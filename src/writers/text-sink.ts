@@ -27,5 +27,6 @@ export async function openTextSink(
       await file.close();
       return position();
     },
+    abort: () => file.abort(),
   };
 }
