@@ -1,9 +1,10 @@
-import { Duplex } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import { GenStreamError, LlmError } from '../errors.js';
 import type { FailureEntry, FailureSink } from '../run-state/failure-sink.js';
 import { newTally, type Tally } from '../llm/ask-json.js';
-import { INDEX, type Indexed, indexOf, positionOf } from '../run-state/record-index.js';
-import { costOf, type RunStats } from '../run-state/run-stats.js';
+import { INDEX, type Indexed, positionOf } from '../run-state/record-index.js';
+import { costOf, REPORT, type StageReport } from '../run-state/run-stats.js';
+import { createOrderedMap } from './ordered-map.js';
 
 /** The LLM work for one input record: its output records (none, one or many), counting requests in `tally`. */
 export type LlmWork = (record: Indexed, index: number, tally: Tally) => Promise<Record<string, unknown>[]>;
@@ -15,6 +16,14 @@ export interface Rejection {
   message: string;
 }
 
+/**
+ * batch-import's bounds. Its work makes no request (the answers were joined from local files), so these only
+ * set how much is held at once: 64 in flight is one batch-join array (its batch size) started together, and
+ * 512 awaiting emission is eight arrays — the same 8 × concurrency ratio as the LLM default reorder window.
+ */
+export const IMPORT_CONCURRENCY = 64;
+export const IMPORT_WINDOW = 512;
+
 export interface LlmMapOptions {
   work: LlmWork;
   /** Removes secrets from error text that did not come through the client (the client redacts its own). */
@@ -24,18 +33,18 @@ export interface LlmMapOptions {
   /** Records started but not yet emitted at most: bounds memory however slow one request is. */
   window: number;
   failures: FailureSink;
-  stats: RunStats;
   price?: { input: number; output: number };
+  /** The cost cap, over the whole run: `costSoFar` included. */
   maxCost?: number;
+  /** Cost already spent by the run this one resumes (its checkpoint's totals); 0 for a fresh run. */
+  costSoFar?: number;
   /**
    * Sees each input's outputs at its turn, in input order, and may reject some (order-dependent rules such as
    * per-domain caps belong here: the failure file must be written in input order).
    */
   admit?: (records: Indexed[]) => { kept: Indexed[]; rejected: Rejection[] };
-  /** Called once when the stage stops taking new records (max cost, fatal API error): the source should end. */
-  onStop: () => void;
-  /** Registers the handler a signal (SIGINT/SIGTERM) calls to stop the intake. */
-  stopSignal?: (stop: () => void) => void;
+  /** The runner's stop (SIGINT/SIGTERM): the intake stops; the runner records the reason, the stage only the stop index. */
+  signal?: AbortSignal;
 }
 
 /** A failure entry's `index`, and `position` when the record's place in the whole input differs. */
@@ -47,142 +56,88 @@ function placeOf(index: number, record: Indexed): { index: number; position?: nu
 type Result = { ok: Indexed[]; attempts: number } | { failed: FailureEntry };
 
 /**
- * The LLM stage: arrays of records in, each record's outputs out, in input order.
+ * The LLM stage: arrays of records in, each record's outputs out, in input order — an ordered bounded map
+ * (ordered-map.ts: concurrency, window, backpressure) whose task calls `work` and whose turn writes failures.
  *
- * Records start while fewer than `concurrency` are in flight and fewer than `window` are started-but-not-
- * emitted; finished records wait in a reorder buffer until their predecessors are out. A record that fails goes
- * to the failure file — written in input order, at its turn — and leaves a hole, so every input position ends
- * as outputs or a failure. Outputs carry their input position (INDEX), which the checkpointing tee settles.
- * Emission follows the reader (`_read`), so a slow consumer stops new requests instead of growing the
- * buffer. A fatal API error (bad key, exhausted quota), the cost cap or a signal stops the intake: records not
- * yet started are dropped (stats.stopIndex marks the first, where a resume starts), in-flight ones finish, and
- * the stage ends cleanly with stats.stopReason set.
+ * A record that fails goes to the failure file — written in input order, at its turn — and leaves a hole, so
+ * every input position ends as outputs or a failure. Outputs carry their input position (INDEX), which the
+ * checkpointing tee settles. A fatal API error (bad key, exhausted quota), the cost cap or the signal stops the
+ * intake: records not yet started are dropped (the reported stopIndex marks the first, where a resume starts),
+ * in-flight ones finish, and the stage ends cleanly. Everything is told as `'report'` events (StageReport):
+ * deltas per start, settle and rejection; `stopReason` when the stage stops itself; `stopIndex` after any stop.
  */
 export function createLlmMap(options: LlmMapOptions): Duplex {
-  const { stats, failures, concurrency, window } = options;
-  const queue: Array<{ index: number; record: Indexed }> = [];
-  const results = new Map<number, Result>();
-  let nextIndex = -1;
-  let nextStart = 0;
-  let nextEmit = 0;
-  let inFlight = 0;
-  let readWanted = false;
-  let writeCallback: ((err?: Error | null) => void) | null = null;
-  let finalCallback: ((err?: Error | null) => void) | null = null;
+  const { failures, price, maxCost, signal } = options;
+  const intake = new AbortController();
+  let cost = options.costSoFar ?? 0;
   let stopped = false;
+  const report = (r: StageReport) => stage.emit(REPORT, r);
 
-  const stop = (reason: string) => {
+  // The first stop wins; a stop by the runner's signal carries no reason (the runner records 'interrupted').
+  const stop = (reason?: string) => {
     if (stopped) return;
     stopped = true;
-    stats.stopReason ??= reason;
-    options.onStop();
+    if (reason !== undefined) report({ stopReason: reason });
+    intake.abort();
   };
-  options.stopSignal?.(() => stop('interrupted'));
+  const onSignal = () => stop();
+  if (signal?.aborted) stop();
+  else signal?.addEventListener('abort', onSignal, { once: true });
 
-  const start = (index: number, record: Indexed) => {
-    inFlight++;
-    stats.inFlight++;
-    nextStart = index + 1;
+  const task = async (record: Indexed, index: number): Promise<Result> => {
+    report({ inFlight: 1 });
     const tally = newTally();
-    options
-      .work(record, index, tally)
-      .then(
-        (outputs) => {
-          for (const o of outputs) (o as Indexed)[INDEX] = index;
-          results.set(index, { ok: outputs, attempts: tally.requests });
-          stats.done++;
-        },
-        (err: unknown) => {
-          const e = err instanceof LlmError ? err : null;
-          // Our own errors keep their code (a corpus line without text is E_INPUT); anything else is a request failure.
-          const code = err instanceof GenStreamError ? err.code : 'E_LLM_REQUEST';
-          const message = options.redact(String((err as Error)?.message ?? err));
-          stats.failed++;
-          results.set(index, { failed: { ...placeOf(index, record), record, error: { code, message }, attempts: tally.requests } });
-          if (e?.fatal) stop(`${e.code}: ${message}`);
-        },
-      )
-      .finally(() => {
-        inFlight--;
-        stats.inFlight--;
-        stats.requests += tally.requests;
-        stats.retries += tally.retries;
-        stats.promptTokens += tally.usage.promptTokens;
-        stats.completionTokens += tally.usage.completionTokens;
-        stats.cost += costOf(tally.usage.promptTokens, tally.usage.completionTokens, options.price);
-        if (options.maxCost !== undefined && stats.cost >= options.maxCost) stop(`max cost reached (${stats.cost.toFixed(4)} >= ${options.maxCost})`);
-        pump();
-      });
+    let result: Result;
+    let fatal: string | null = null;
+    try {
+      const outputs = await options.work(record, index, tally);
+      for (const o of outputs) (o as Indexed)[INDEX] = index;
+      result = { ok: outputs, attempts: tally.requests };
+    } catch (err) {
+      // Our own errors keep their code (a corpus line without text is E_INPUT); anything else is a request failure.
+      const code = err instanceof GenStreamError ? err.code : 'E_LLM_REQUEST';
+      const message = options.redact(String((err as Error)?.message ?? err));
+      result = { failed: { ...placeOf(index, record), record, error: { code, message }, attempts: tally.requests } };
+      if (err instanceof LlmError && err.fatal) fatal = `${err.code}: ${message}`;
+    }
+    const spent = costOf(tally.usage.promptTokens, tally.usage.completionTokens, price);
+    cost += spent;
+    report({
+      ...('ok' in result ? { done: 1 } : { failed: 1 }),
+      inFlight: -1,
+      requests: tally.requests,
+      retries: tally.retries,
+      promptTokens: tally.usage.promptTokens,
+      completionTokens: tally.usage.completionTokens,
+      cost: spent,
+    });
+    if (fatal !== null) stop(fatal);
+    if (maxCost !== undefined && cost >= maxCost) stop(`max cost reached (${cost.toFixed(4)} >= ${maxCost})`);
+    return result;
   };
 
-  const pump = () => {
-    if (stopped && queue.length) {
-      // Never started: left for a resume, which starts at the first of them (all earlier ones were started).
-      stats.stopIndex = Math.min(stats.stopIndex ?? Infinity, queue[0].index);
-      queue.length = 0;
+  const atTurn = (r: Result, index: number): readonly Indexed[] => {
+    if ('failed' in r) {
+      failures.write(r.failed);
+      return [];
     }
-    while (queue.length && inFlight < concurrency && nextStart - nextEmit < window) {
-      const { index, record } = queue.shift()!;
-      start(index, record);
+    if (!options.admit) return r.ok;
+    const { kept, rejected } = options.admit(r.ok);
+    for (const x of rejected) {
+      failures.write({ ...placeOf(index, x.record), record: x.record, error: { code: x.code, message: x.message }, attempts: r.attempts });
     }
-    if (!queue.length && writeCallback) {
-      const cb = writeCallback;
-      writeCallback = null;
-      cb();
-    }
-    if (readWanted) {
-      const batch: Indexed[] = [];
-      while (results.has(nextEmit)) {
-        const index = nextEmit;
-        const r = results.get(index)!;
-        results.delete(index);
-        nextEmit++;
-        if ('failed' in r) failures.write(r.failed);
-        else if (!options.admit) batch.push(...r.ok);
-        else {
-          const { kept, rejected } = options.admit(r.ok);
-          batch.push(...kept);
-          for (const x of rejected) {
-            stats.failed++;
-            failures.write({ ...placeOf(index, x.record), record: x.record, error: { code: x.code, message: x.message }, attempts: r.attempts });
-          }
-        }
-      }
-      if (batch.length) readWanted = duplex.push(batch);
-      // Emitting freed window room: start more.
-      if (queue.length && inFlight < concurrency && nextStart - nextEmit < window) return pump();
-    }
-    if (finalCallback && !queue.length && inFlight === 0 && results.size === 0) {
-      const cb = finalCallback;
-      finalCallback = null;
-      duplex.push(null);
-      cb();
-    }
+    if (rejected.length) report({ failed: rejected.length });
+    return kept;
   };
 
-  const duplex = new Duplex({
-    objectMode: true,
-    readableHighWaterMark: 2,
-    writableHighWaterMark: 1,
-    write(chunk: Indexed[], _enc, callback) {
-      for (const record of chunk) {
-        const index = indexOf(record);
-        if (nextIndex < 0) nextStart = nextEmit = index; // a resumed run starts mid-way
-        nextIndex = index + 1;
-        if (stopped) stats.stopIndex = Math.min(stats.stopIndex ?? Infinity, index);
-        else queue.push({ index, record });
-      }
-      writeCallback = callback;
-      pump();
-    },
-    final(callback) {
-      finalCallback = callback;
-      pump();
-    },
-    read() {
-      readWanted = true;
-      pump();
-    },
+  const stage = createOrderedMap<Result, Indexed>({
+    concurrency: options.concurrency,
+    window: options.window,
+    task,
+    atTurn,
+    signal: intake.signal,
+    onStopIndex: (stopIndex) => report({ stopIndex }),
   });
-  return duplex;
+  stage.once('close', () => signal?.removeEventListener('abort', onSignal));
+  return stage;
 }

@@ -4,7 +4,6 @@ import type { ChatClient } from '../llm/chat-client.js';
 import { type NarrateOptions, narrateRecord, type PreparedGroup } from '../llm/narrate-record.js';
 import { withNarrative } from '../narrative/with-narrative.js';
 import { Stream, rngFor } from '../generator/rng.js';
-import type { RunStats } from '../run-state/run-stats.js';
 import { createLlmMap } from './llm-map.js';
 
 export interface NarrateLlmOptions {
@@ -14,17 +13,21 @@ export interface NarrateLlmOptions {
   concurrency: number;
   window: number;
   failures: FailureSink;
-  stats: RunStats;
   /** Written into each record as narrative_provider. */
   provider: string;
   seed: number;
   price?: { input: number; output: number };
   maxCost?: number;
-  onStop: () => void;
-  stopSignal?: (stop: () => void) => void;
+  /** Cost already spent by the run this one resumes, counted against `maxCost`. */
+  costSoFar?: number;
+  /** The runner's stop (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
 }
 
-/** The LLM narrative stage: records in, the same records with their narratives out, in input order (llm-map). */
+/**
+ * The LLM narrative stage: records in, the same records with their narratives out, in input order (llm-map).
+ * It reports through `'report'` events (StageReport), as llm-map does.
+ */
 export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
   const { client, groups, narrate, provider, seed, ...rest } = options;
   return createLlmMap({

@@ -1,0 +1,286 @@
+import { Duplex } from 'node:stream';
+import { UsageError } from '../errors.js';
+import { type Indexed, indexOf } from '../run-state/record-index.js';
+
+/** The two bounds of an ordered map, both integers ≥ 1. */
+export interface OrderedLimits {
+  /** Tasks in flight at most (a semaphore: an HTTP pool's own queue is unbounded). */
+  concurrency: number;
+  /**
+   * Inputs started but not yet emitted at most — in flight, or finished and waiting for an earlier one. This is
+   * the reorder buffer's limit: when it is reached, nothing new starts until the oldest is emitted, so one slow
+   * task holds back at most `window` results however long it takes.
+   */
+  window: number;
+}
+
+function checkLimits({ concurrency, window }: OrderedLimits): void {
+  for (const [name, value] of [['concurrency', concurrency], ['window', window]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new UsageError(`ordered map: invalid ${name}: received ${value}, expected an integer >= 1`);
+  }
+}
+
+/**
+ * The scheduling state of an ordered bounded map, with no stream in it: which input may start, which result
+ * may be emitted, what a stop leaves unstarted. Rules:
+ * - inputs are accepted with consecutive indices; the first accepted index is where this run starts (a resume
+ *   starts mid-way);
+ * - an input starts only while fewer than `concurrency` are in flight and fewer than `window` are started but
+ *   not emitted; inputs start in index order;
+ * - results are emitted in index order only: a result waits until every earlier one is out;
+ * - after `stop()` nothing starts again: queued inputs and inputs accepted later are dropped, and the first
+ *   dropped index is the stop index (every earlier input was started, so a resume starts there).
+ */
+export class OrderedSchedule<T, R> {
+  private readonly limits: OrderedLimits;
+  private queue: Array<{ index: number; item: T }> = [];
+  /** Next queue slot to start (a cursor, not shift(): a chunk of a thousand records stays linear). */
+  private head = 0;
+  private readonly results = new Map<number, R>();
+  private begun = false;
+  private nextStart = 0;
+  private nextEmit = 0;
+  private running = 0;
+  private stopped = false;
+  private firstDropped: number | null = null;
+
+  constructor(limits: OrderedLimits) {
+    checkLimits(limits);
+    this.limits = { concurrency: limits.concurrency, window: limits.window };
+  }
+
+  /** Inputs accepted but not started. */
+  get queued(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** Tasks started and not settled. */
+  get inFlight(): number {
+    return this.running;
+  }
+
+  /** Inputs started but not emitted (in flight, or settled and waiting for their turn): never above `window`. */
+  get unemitted(): number {
+    return this.nextStart - this.nextEmit;
+  }
+
+  /** Nothing queued, nothing in flight, nothing waiting to be emitted. */
+  get idle(): boolean {
+    return this.queued === 0 && this.running === 0 && this.results.size === 0;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** After a stop, the first input index dropped unstarted; null while nothing was dropped. */
+  get stopIndex(): number | null {
+    return this.firstDropped;
+  }
+
+  accept(index: number, item: T): void {
+    if (!this.begun) {
+      this.begun = true;
+      this.nextStart = this.nextEmit = index;
+    }
+    if (this.stopped) this.drop(index);
+    else this.queue.push({ index, item });
+  }
+
+  canStart(): boolean {
+    const { concurrency, window } = this.limits;
+    return this.queued > 0 && this.running < concurrency && this.nextStart - this.nextEmit < window;
+  }
+
+  /** The next input to run, now counted in flight; undefined when the bounds (or an empty queue) forbid it. */
+  start(): { index: number; item: T } | undefined {
+    if (!this.canStart()) return undefined;
+    const entry = this.queue[this.head++];
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    }
+    this.running++;
+    this.nextStart = entry.index + 1;
+    return entry;
+  }
+
+  /** A started input's result: it waits until its turn. */
+  settle(index: number, result: R): void {
+    this.running--;
+    this.results.set(index, result);
+  }
+
+  /** The result whose turn it is, removed (emitted); undefined while it is still running. */
+  next(): { index: number; result: R } | undefined {
+    const index = this.nextEmit;
+    if (!this.results.has(index)) return undefined;
+    const result = this.results.get(index) as R;
+    this.results.delete(index);
+    this.nextEmit++;
+    return { index, result };
+  }
+
+  /** Stops the intake: queued inputs are dropped (the first becomes the stop index); in-flight ones may settle. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.queued > 0) this.drop(this.queue[this.head].index);
+    this.queue = [];
+    this.head = 0;
+  }
+
+  /** Forgets everything held (queued inputs, results waiting): what destroy releases. */
+  clear(): void {
+    this.stopped = true;
+    this.queue = [];
+    this.head = 0;
+    this.results.clear();
+  }
+
+  private drop(index: number): void {
+    this.firstDropped = Math.min(this.firstDropped ?? Infinity, index);
+  }
+}
+
+export interface OrderedMapOptions<R, O> extends OrderedLimits {
+  /**
+   * The work for one input. A rejection is a stream error (the stream is destroyed with it): a failure that
+   * should become a result (a failure-file entry) must be caught by the task and returned as a value.
+   */
+  task: (record: Indexed, index: number) => Promise<R>;
+  /**
+   * Called once per input at its turn — in input order, when the reader takes results — with what the task
+   * returned; gives the outputs to emit for it (none, one or many). Order-dependent side effects go here.
+   */
+  atTurn: (result: R, index: number) => readonly O[];
+  /** Aborting stops the intake: inputs not started are dropped (see `onStopIndex`), in-flight ones finish, then the stream ends. */
+  signal?: AbortSignal;
+  /** Told once, after an abort, of the first input index dropped unstarted (where a resume starts). */
+  onStopIndex?: (index: number) => void;
+}
+
+/**
+ * A generic ordered bounded map: arrays of indexed records (INDEX) in, arrays of outputs out in input order,
+ * scheduled by an OrderedSchedule. Emission follows the reader (`read`), so a slow reader fills the window and
+ * stops new tasks instead of growing a buffer; the writer's callback waits until its whole chunk has started,
+ * so the intake is bounded too. `destroy` drops every queued input and waiting result and ignores tasks that
+ * settle afterwards (it cannot cancel them).
+ */
+export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex {
+  const { task, atTurn, signal, onStopIndex } = options;
+  const schedule = new OrderedSchedule<Indexed, R>(options);
+  let readWanted = false;
+  let writeCallback: ((err?: Error | null) => void) | null = null;
+  let finalCallback: ((err?: Error | null) => void) | null = null;
+  let stopReported = false;
+  let destroyed = false;
+  let pumping = false;
+  let again = false;
+
+  const reportStop = () => {
+    const index = schedule.stopIndex;
+    if (index === null || stopReported) return;
+    stopReported = true;
+    onStopIndex?.(index);
+  };
+
+  const launch = ({ index, item }: { index: number; item: Indexed }) => {
+    let settled: Promise<R>;
+    try {
+      settled = task(item, index);
+    } catch (err) {
+      settled = Promise.reject(err);
+    }
+    settled.then(
+      (result) => {
+        if (destroyed) return;
+        schedule.settle(index, result);
+        pump();
+      },
+      (err: unknown) => stream.destroy(err instanceof Error ? err : new Error(String(err))),
+    );
+  };
+
+  const step = () => {
+    while (schedule.canStart()) launch(schedule.start()!);
+    if (writeCallback && schedule.queued === 0) {
+      const cb = writeCallback;
+      writeCallback = null;
+      cb();
+    }
+    if (readWanted) {
+      const out: O[] = [];
+      for (let due = schedule.next(); due; due = schedule.next()) for (const o of atTurn(due.result, due.index)) out.push(o);
+      if (out.length) readWanted = stream.push(out);
+      // Emitting freed window room.
+      if (schedule.canStart()) again = true;
+    }
+    if (finalCallback && schedule.idle) {
+      const cb = finalCallback;
+      finalCallback = null;
+      stream.push(null);
+      cb();
+    }
+  };
+
+  // One pass at a time: a push, an abort or a settle may ask for another while one runs.
+  const pump = () => {
+    if (pumping) {
+      again = true;
+      return;
+    }
+    pumping = true;
+    try {
+      do {
+        again = false;
+        if (destroyed) return;
+        step();
+      } while (again);
+    } catch (err) {
+      stream.destroy(err as Error);
+    } finally {
+      pumping = false;
+    }
+  };
+
+  const onAbort = () => {
+    schedule.stop();
+    reportStop();
+    pump();
+  };
+
+  const stream = new Duplex({
+    write(chunk: Indexed[], _enc, callback) {
+      try {
+        for (const record of chunk) schedule.accept(indexOf(record), record);
+      } catch (err) {
+        return callback(err as Error);
+      }
+      reportStop();
+      writeCallback = callback;
+      pump();
+    },
+    final(callback) {
+      finalCallback = callback;
+      pump();
+    },
+    read() {
+      readWanted = true;
+      pump();
+    },
+    destroy(err, callback) {
+      destroyed = true;
+      schedule.clear();
+      writeCallback = finalCallback = null;
+      signal?.removeEventListener('abort', onAbort);
+      callback(err);
+    },
+    objectMode: true,
+    readableHighWaterMark: 2,
+    writableHighWaterMark: 1,
+  });
+  if (signal?.aborted) schedule.stop();
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  return stream;
+}
