@@ -60,9 +60,9 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
   let finished = false;
 
   const save = async (offset: number, positions: SinkPosition[], complete: boolean) => {
-    if (!options.path) return;
+    // Destroyed while the sinks synced: a checkpoint now would describe a run that did not get there.
+    if (!options.path || tee.destroyed) return;
     await failures?.sync();
-    // An error while the sinks synced: the checkpoint would describe a run that did not get there.
     if (tee.destroyed) return;
     const totals = options.totals();
     const checkpoint: Checkpoint = {
