@@ -25,7 +25,7 @@ import { loadConfig } from '../src/config.js';
 import { prepareRun } from '../src/generator/calibration.js';
 import { buildMessages, requestGroups } from '../src/prompts/messages.js';
 import { createRecordFormatter } from '../src/generator/record-format.js';
-import { RunStats } from '../src/run-state/run-stats.js';
+import { REPORT, RunStats, type StageReport } from '../src/run-state/run-stats.js';
 import { createNarrateLlm } from '../src/streams/narrate-llm.js';
 import { Stream, rngFor } from '../src/generator/rng.js';
 
@@ -90,11 +90,10 @@ async function runOurs(url: string, batches: Generator<Record<string, unknown>[]
     concurrency,
     window: 8 * concurrency,
     failures: new FailureSink('/dev/null'),
-    stats,
     provider: 'llm:mock',
     seed: 42,
-    onStop: () => {},
   });
+  stage.on(REPORT, (r: StageReport) => stats.apply(r));
   await pipeline(Readable.from(batches, { objectMode: true, highWaterMark: 1 }), stage, new Writable({ objectMode: true, write: (_c, _e, cb) => cb() }));
   await client.close();
   if (stats.failed) throw new Error(`${stats.failed} records failed`);

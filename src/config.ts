@@ -4,6 +4,7 @@ import { compileCensus, type Model } from './census/compile.js';
 import { builtInCensuses } from './census/registry.js';
 import { type CensusSpec, censusSpecSchema } from './census/schema.js';
 import { ConfigError, type ConfigIssue } from './errors.js';
+import { FORMATS } from './io/formats.js';
 import { lineColumn, locateJsonError } from './io/json-locate.js';
 import { formatPath } from './io/issue-path.js';
 import { DEFAULT_MAX_ATTEMPTS } from './generator/sampler.js';
@@ -21,7 +22,7 @@ export const configSchema = z.strictObject({
   /** Output file(s), or "-" for stdout. The format follows the extension (.jsonl .csv .arrows .parquet) or `format`. */
   out: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(8)]).default('-'),
   /** Format for outputs whose extension does not say it. */
-  format: z.enum(['jsonl', 'csv', 'arrow', 'parquet']).optional(),
+  format: z.enum(FORMATS).optional(),
   checkpoint: z
     .strictObject({
       /** Input positions between checkpoints (a Parquet part is closed at each). */

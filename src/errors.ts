@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'E_LLM_RETRIES'
   | 'E_LLM_INVALID'
   | 'E_DOMAIN_CAP'
-  | 'E_BATCH_MISSING';
+  | 'E_BATCH_MISSING'
+  | 'E_INTERNAL';
 
 export interface ConfigIssue {
   /** Where the problem is: a config path such as `census.attributes[3].table["Nord"]`, or `file:line`. */
@@ -90,5 +91,19 @@ export class CheckpointError extends GenStreamError {
 export class BatchMissingError extends GenStreamError {
   constructor(message: string) {
     super('E_BATCH_MISSING', message, 1);
+  }
+}
+
+/** The online calibration cannot go on: records out of order, or a saved state that does not fit this census. */
+export class CalibrationError extends GenStreamError {
+  constructor(message: string) {
+    super('E_CALIBRATION', message, 2);
+  }
+}
+
+/** A broken invariant of gen-stream itself (a bug, never the user's input): reported with its code, exit 1. */
+export class InternalError extends GenStreamError {
+  constructor(message: string) {
+    super('E_INTERNAL', `internal: ${message}`, 1);
   }
 }

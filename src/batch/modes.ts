@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { askSettingsOf } from '../llm/client-for.js';
 import type { Config } from '../config.js';
 import { InputError, LlmError } from '../errors.js';
 import { DomainNormaliser } from '../hub/domains.js';
@@ -42,7 +43,7 @@ export interface BatchCodec {
 function settingsOf(config: Config): AskSettings {
   const llm = config.llm;
   if (!llm) throw new InputError('batch files need an llm block in the config (at least llm.model)');
-  return { model: llm.model, temperature: llm.temperature, maxTokens: llm.maxTokens, maxInvalidRetries: 0 };
+  return askSettingsOf(llm, false);
 }
 
 const invalid = (format: AnswerFormat<unknown>, problem: string) => new LlmError('E_LLM_INVALID', `"${format.name}": invalid answer (batch results get no second try): ${problem}`);

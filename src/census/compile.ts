@@ -1,3 +1,4 @@
+import { InternalError } from '../errors.js';
 import type { CensusSpec, Predicate } from './schema.js';
 
 /** A census compiled to dense arrays: what the sampler and calibration work on. */
@@ -117,7 +118,7 @@ export function compileCensus(spec: CensusSpec): Model {
         rest %= strides[i];
       });
       const match = rows.find((r) => rowMatches(r.parts, pv));
-      if (!match) throw new Error(`internal: unmatched row ${pv.join('|')} in ${a.name} (checkCensus should have caught it)`);
+      if (!match) throw new InternalError(`unmatched row ${pv.join('|')} in ${a.name} (checkCensus should have caught it)`);
       normalise(match.dist, a.values, probs, row * k);
     }
     const compiled: CompiledAttribute = {

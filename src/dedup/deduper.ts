@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.js';
 import { fmix32, hashString, normalise, shingles, signature } from './minhash.js';
 
 export interface DedupOptions {
@@ -75,7 +76,7 @@ export class Deduper {
   removedNear = 0;
 
   constructor(options: DedupOptions = DEFAULT_DEDUP) {
-    if (options.permutations % options.bands !== 0) throw new Error(`permutations (${options.permutations}) must be a multiple of bands (${options.bands})`);
+    if (options.permutations % options.bands !== 0) throw new ConfigError([{ path: 'dedup.permutations', message: `must be a multiple of dedup.bands (${options.bands}), received ${options.permutations}` }]);
     this.options = options;
     this.rows = options.permutations / options.bands;
     this.bandTables = Array.from({ length: options.bands }, () => new IntMultiMap());

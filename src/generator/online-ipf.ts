@@ -1,4 +1,5 @@
 import type { Model } from '../census/compile.js';
+import { CalibrationError, InternalError } from '../errors.js';
 
 /**
  * Online IPF: running counts of every control (a marginal target, or a published share inside a
@@ -152,7 +153,7 @@ export class OnlineIpf {
    * calibrated too.
    */
   startAt(index: number): void {
-    if (this.seen.some((n) => n > 0)) throw new Error('internal: startAt on a calibration that has observed records');
+    if (this.seen.some((n) => n > 0)) throw new InternalError('startAt on a calibration that has observed records');
     this.observed = index;
   }
 
@@ -216,7 +217,7 @@ export class OnlineIpf {
       Array.isArray(rows) && rows.length === this.counts.length && rows.every((r, i) => Array.isArray(r) && r.length === this.counts[i].length);
     const shapeOk =
       state.version === 2 && Array.isArray(state.seen) && state.seen.length === this.seen.length && fits(state.counts) && fits(state.logBias) && fits(state.factors);
-    if (!shapeOk) throw new Error('IPF state does not match this census (different attributes, values or targets)');
+    if (!shapeOk) throw new CalibrationError('the saved calibration state does not match this census (different attributes, values or targets)');
     this.observed = state.observed;
     this.seen.set(state.seen);
     state.counts.forEach((c, i) => this.counts[i].set(c));

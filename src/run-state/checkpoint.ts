@@ -1,11 +1,12 @@
-import { open, readFile, rename, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { CheckpointError } from '../errors.js';
+import { writeFileAtomic } from '../io/files.js';
+import { FORMATS } from '../io/formats.js';
 import type { IpfState } from '../generator/online-ipf.js';
 
 const positionSchema = z.strictObject({
-  format: z.enum(['jsonl', 'csv', 'arrow', 'parquet']),
+  format: z.enum(FORMATS),
   path: z.string(),
   bytes: z.number().int().nonnegative().optional(),
   parts: z.array(z.string()).optional(),
@@ -40,21 +41,7 @@ export type Checkpoint = z.output<typeof checkpointSchema> & { ipf: { at: number
 
 /** Temp file, fsync, rename, fsync the directory: a checkpoint on disk is always whole. */
 export async function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<void> {
-  const tmp = `${path}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(`${JSON.stringify(checkpoint)}\n`);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
-  const dir = await open(dirname(path), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await writeFileAtomic(path, `${JSON.stringify(checkpoint)}\n`);
 }
 
 export async function readCheckpoint(path: string): Promise<Checkpoint> {

@@ -3,13 +3,14 @@
  * the writers ignore it, object spread keeps it. The checkpointing tee uses it to know which input positions
  * are settled (written, or in the failure file).
  */
+import { InternalError } from '../errors.js';
 export const INDEX: unique symbol = Symbol('gen-stream.index');
 
 export type Indexed = Record<string, unknown> & { [INDEX]?: number };
 
 export function indexOf(record: Indexed): number {
   const i = record[INDEX];
-  if (i === undefined) throw new Error('internal: record without an input index');
+  if (i === undefined) throw new InternalError('record without an input index');
   return i;
 }
 

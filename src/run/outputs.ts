@@ -1,6 +1,7 @@
 import type { Checkpoint } from '../run-state/checkpoint.js';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
+import { formatOf } from '../io/formats.js';
 import { isSpecialFile } from '../io/files.js';
 import { shardPath } from './shard.js';
 import { openArrowSink } from '../writers/arrow-sink.js';
@@ -10,53 +11,15 @@ import { openParquetSink } from '../writers/parquet-sink.js';
 import type { Column } from '../writers/columns.js';
 import type { RecordSink, SinkPosition } from '../writers/sink.js';
 
-export type Format = SinkPosition['format'];
-
-const EXTENSIONS: Array<[RegExp, Format]> = [
-  [/\.(jsonl|ndjson)$/i, 'jsonl'],
-  [/\.csv$/i, 'csv'],
-  [/\.arrows?$/i, 'arrow'],
-  [/\.parquet\/?$/i, 'parquet'],
-];
+export { type Format, formatOf } from '../io/formats.js';
 
 export function outputsOf(config: Config): string[] {
   return Array.isArray(config.out) ? config.out : [config.out];
 }
 
-/** The format of one output: `format` if given, else the extension; stdout is JSONL unless told otherwise. */
-export function formatOf(path: string, override: Format | undefined): Format {
-  if (override) return override;
-  if (path === '-') return 'jsonl';
-  const hit = EXTENSIONS.find(([re]) => re.test(path));
-  if (!hit) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrows .parquet); give --format`);
-  return hit[1];
-}
-
 /** The files a run writes to (stdout and devices excluded). */
 export function fileOutputs(config: Config): string[] {
   return outputsOf(config).filter((p) => p !== '-' && !isSpecialFile(p));
-}
-
-/**
- * The name the run's own files (checkpoint, failures, tables) are derived from: the first file output, with the
- * shard tag when a shard's outputs do not carry it already (a Parquet dataset directory is shared by shards).
- */
-export function artifactBase(config: Config, tag: string | null): string | null {
-  const first = fileOutputs(config)[0]?.replace(/\/+$/, '');
-  if (!first) return tag ? `gen-stream.${tag}` : null;
-  return tag && !first.includes(tag) ? `${first}.${tag}` : first;
-}
-
-export function checkpointPathOf(config: Config, flag: string | undefined, tag: string | null = null): string | null {
-  if (flag) return flag;
-  if (config.checkpoint.path) return tag ? shardPath(config.checkpoint.path, tag) : config.checkpoint.path;
-  const base = artifactBase(config, tag);
-  return base && fileOutputs(config).length ? `${base}.checkpoint.json` : null;
-}
-
-export function failuresPathOf(config: Config, flag: string | undefined, tag: string | null = null): string {
-  if (flag) return flag;
-  return `${artifactBase(config, tag) ?? 'gen-stream'}.failed.jsonl`;
 }
 
 /** A shard's outputs: files carry the tag; a Parquet dataset directory is shared (its parts carry the tag). */

@@ -16,7 +16,7 @@ export interface BatchJoinOptions {
   batchDir: string;
   spoolDir: string;
   batchSize?: number;
-  shouldStop: () => boolean;
+  signal?: AbortSignal;
   /** Inputs before this position were done before (a resume): counted, not emitted, their results not loaded. */
   skip: number;
   onEnd?: (inputs: number) => void;
@@ -28,7 +28,7 @@ export interface BatchJoinOptions {
  * ids, checkpoints and failures line up with the online path.
  */
 export function createBatchJoin(options: BatchJoinOptions): Readable {
-  const { manifest, batchDir, spoolDir, batchSize = 64, shouldStop, skip, onEnd } = options;
+  const { manifest, batchDir, spoolDir, batchSize = 64, signal, skip, onEnd } = options;
   const counts: ResultCounts = { answered: 0, failed: 0, duplicates: 0 };
   async function* groups(): AsyncGenerator<JoinedInput[]> {
     let position = 0;
@@ -51,5 +51,5 @@ export function createBatchJoin(options: BatchJoinOptions): Readable {
       if (group.length) yield group;
     }
   }
-  return indexedBatches(groups(), { batchSize, shouldStop, skip, onEnd });
+  return indexedBatches(groups(), { batchSize, signal, skip, onEnd });
 }

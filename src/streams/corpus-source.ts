@@ -13,7 +13,7 @@ export interface CorpusSourceOptions {
   /** Field holding the source id; without one the item's place (`file:line`, `file[i]`) is its id. */
   idField: string;
   batchSize?: number;
-  shouldStop?: () => boolean;
+  signal?: AbortSignal;
   /** Items to skip (a resume). */
   skip?: number;
   onEnd?: (items: number) => void;
@@ -73,12 +73,12 @@ async function sniff(input: AsyncIterable<Buffer | string>): Promise<{ isArray: 
  * be read).
  */
 export function createCorpusSource(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): Readable {
-  const { name, batchSize = 64, shouldStop = () => false, skip = 0, onEnd, stripe } = options;
+  const { name, batchSize = 64, signal, skip = 0, onEnd, stripe } = options;
   async function* items(): AsyncGenerator<CorpusItem[]> {
     const { isArray, all } = await sniff(input);
     yield* isArray ? arrayItems(all, options) : lineItems(all, options);
   }
-  return indexedBatches(items(), { batchSize, shouldStop, skip, onEnd, stripe });
+  return indexedBatches(items(), { batchSize, signal, skip, onEnd, stripe });
 }
 
 async function* lineItems(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): AsyncGenerator<CorpusItem[]> {

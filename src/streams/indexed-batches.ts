@@ -4,8 +4,8 @@ import { INDEX, type Indexed, POSITION } from '../run-state/record-index.js';
 export interface IndexedBatchOptions {
   /** Records per emitted array. */
   batchSize: number;
-  /** Checked before each batch: true ends the source (the input is left unread). */
-  shouldStop: () => boolean;
+  /** The run's stop: once aborted the source ends before its next batch (the input is left unread). */
+  signal?: AbortSignal;
   /** Records to skip (a resume: the first `skip` were done before). */
   skip: number;
   /** Told how many records were read, when the input ends or the source stops. */
@@ -33,7 +33,8 @@ export const OTHER_SHARD: Indexed = Object.freeze({}) as Indexed;
  * Pulled on demand, so backpressure reaches the input.
  */
 export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, options: IndexedBatchOptions): Readable {
-  const { batchSize, shouldStop, skip, onEnd, stripe } = options;
+  const { batchSize, signal, skip, onEnd, stripe } = options;
+  const stopped = () => signal?.aborted === true;
   async function* batches(): AsyncGenerator<T[]> {
     let position = 0;
     let index = 0;
@@ -52,13 +53,13 @@ export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, op
         position++;
       }
       if (batch.length >= batchSize) {
-        if (shouldStop()) return onEnd?.(index - batch.length);
+        if (stopped()) return onEnd?.(index - batch.length);
         yield batch;
         batch = [];
       }
     }
-    if (batch.length && !shouldStop()) yield batch;
-    onEnd?.(shouldStop() ? index - batch.length : index);
+    if (batch.length && !stopped()) yield batch;
+    onEnd?.(stopped() ? index - batch.length : index);
   }
   return Readable.from(batches(), { objectMode: true, highWaterMark: 2 });
 }

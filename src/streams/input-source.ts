@@ -10,7 +10,7 @@ export interface InputSourceOptions {
   /** The input is a text corpus (JSONL or one JSON array) with these fields; otherwise JSONL records. */
   corpus?: { textField: string; idField: string };
   batchSize?: number;
-  shouldStop?: () => boolean;
+  signal?: AbortSignal;
   skip?: number;
   stripe?: Stripe;
   onEnd?: (records: number) => void;

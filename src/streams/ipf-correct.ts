@@ -1,6 +1,7 @@
 import { Transform } from 'node:stream';
 import type { OnlineIpf } from '../generator/online-ipf.js';
 import type { PersonChunk } from './person-chunk.js';
+import { CalibrationError } from '../errors.js';
 
 /**
  * Online IPF correction stage: counts the controlled attributes of every record that passes and updates
@@ -12,7 +13,7 @@ export function createIpfCorrect(ipf: OnlineIpf, width: number): Transform {
     highWaterMark: 2,
     transform(chunk: PersonChunk, _enc, callback) {
       if (chunk.start !== ipf.observed) {
-        callback(new Error(`calibration saw record ${chunk.start} but expected ${ipf.observed}: records out of order`));
+        callback(new CalibrationError(`calibration saw record ${chunk.start} but expected ${ipf.observed}: records out of order`));
         return;
       }
       ipf.observe(chunk.codes, chunk.count, width);

@@ -11,8 +11,8 @@ export interface JsonlSourceOptions {
   batchSize?: number;
   /** A line longer than this is an error, not an unbounded buffer. */
   maxLineBytes?: number;
-  /** Checked before each batch: true ends the source (the input is closed, unread). */
-  shouldStop?: () => boolean;
+  /** The run's stop: once aborted the source ends (the input is closed, unread). */
+  signal?: AbortSignal;
   /** Takes a parsed line and returns the record to emit (e.g. a failure entry's `record`). */
   select?: (value: Record<string, unknown>, where: string) => Record<string, unknown>;
   /** Records to skip (a resumed pipe: the first `skip` records were done before). */
@@ -30,7 +30,7 @@ export { MAX_LINE_BYTES };
  * object is an InputError naming `file:line` (exit 2). Pulled on demand, so backpressure reaches the input.
  */
 export function createJsonlSource(input: AsyncIterable<Buffer | string>, options: JsonlSourceOptions): Readable {
-  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, shouldStop = () => false, select = (v) => v, skip = 0, onEnd, stripe } = options;
+  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, signal, select = (v) => v, skip = 0, onEnd, stripe } = options;
   async function* records(): AsyncGenerator<Indexed[]> {
     let lineNo = 0;
     let position = 0;
@@ -55,7 +55,7 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       yield group;
     }
   }
-  return indexedBatches(records(), { batchSize, shouldStop, skip, onEnd, stripe });
+  return indexedBatches(records(), { batchSize, signal, skip, onEnd, stripe });
 }
 
 /**

@@ -15,8 +15,8 @@ export interface SampleOptions {
   end: number;
   /** Records per chunk when calibration is off; with calibration, chunks follow its update boundaries. */
   chunkSize: number;
-  /** Checked before each chunk: true ends the stream early (a later stage stopped taking records). */
-  shouldStop?: () => boolean;
+  /** The run's stop: once aborted the stream ends before its next chunk. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -53,7 +53,7 @@ export function createSample(options: SampleOptions): Readable {
     objectMode: true,
     highWaterMark: 2,
     read() {
-      if (next >= end || options.shouldStop?.()) {
+      if (next >= end || options.signal?.aborted) {
         this.push(null);
         return;
       }

@@ -1,15 +1,15 @@
 import { Transform } from 'node:stream';
 import type { RecordFormatter } from '../generator/record-format.js';
 import { INDEX, type Indexed } from '../run-state/record-index.js';
-import type { RunStats } from '../run-state/run-stats.js';
+import { REPORT } from '../run-state/run-stats.js';
 import type { PersonChunk } from './person-chunk.js';
 
 /**
  * PersonChunks in, arrays of record objects (with their input index) out — for stages that work on records (narratives, writers).
- * Built from the same formatter as the JSONL output, so key order and values are exactly those of `sample`.
+ * Reports the input positions taken (REPORT). Built from the same formatter as the JSONL output, so key order and values are exactly those of `sample`.
  */
-export function createToRecords(format: RecordFormatter, width: number, from = 0, stats?: RunStats): Transform {
-  return new Transform({
+export function createToRecords(format: RecordFormatter, width: number, from = 0): Transform {
+  const stage = new Transform({
     objectMode: true,
     highWaterMark: 2,
     transform(chunk: PersonChunk, _enc, callback) {
@@ -20,8 +20,9 @@ export function createToRecords(format: RecordFormatter, width: number, from = 0
         record[INDEX] = chunk.start + i;
         records.push(record);
       }
-      if (stats) stats.taken = Math.max(stats.taken, chunk.start + chunk.count);
+      stage.emit(REPORT, { taken: chunk.start + chunk.count });
       callback(null, records.length ? records : undefined);
     },
   });
+  return stage;
 }

@@ -5,7 +5,7 @@ import parquet from '@dsnp/parquetjs';
 import { RecordBatchReader } from 'apache-arrow';
 import { InputError } from '../errors.js';
 import { createJsonlSource } from '../streams/jsonl-source.js';
-import { formatOf } from '../run/outputs.js';
+import { type Format, formatOf } from '../io/formats.js';
 
 type Row = Record<string, unknown>;
 
@@ -118,7 +118,7 @@ async function* parquetRows(dir: string): AsyncGenerator<Row[]> {
  * with flattened columns (big_five_openness_t_score …); the controlled attributes and narrative fields keep
  * their names in every format.
  */
-export function readRecords(path: string, format?: 'jsonl' | 'csv' | 'arrow' | 'parquet'): AsyncIterable<Row[]> {
+export function readRecords(path: string, format?: Format): AsyncIterable<Row[]> {
   const f = formatOf(path, format);
   if (f === 'csv') return csvRows(path);
   if (f === 'arrow') return arrowRows(path);

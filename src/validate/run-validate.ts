@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LoadedConfig } from '../config.js';
+import type { Format } from '../io/formats.js';
 import { FidelityCounter } from './fidelity-stats.js';
 import { NarrativeCounter } from './narrative-stats.js';
 import { readRecords } from './read-records.js';
@@ -9,7 +10,7 @@ import { type Gate, type ValidationReport, renderMarkdown, writeReport } from '.
 export async function validateDataset(
   loaded: LoadedConfig,
   path: string,
-  options: { format?: 'jsonl' | 'csv' | 'arrow' | 'parquet'; report?: string },
+  options: { format?: Format; report?: string },
 ): Promise<ValidationReport> {
   const { model, census, config } = loaded;
   const gatesConfig = config.validate;

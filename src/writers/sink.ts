@@ -1,8 +1,9 @@
 import type { Indexed } from '../run-state/record-index.js';
+import type { Format } from '../io/formats.js';
 
 /** Where a sink's durable data ends: a byte length (JSONL, CSV, Arrow) or the finished parts (Parquet). */
 export interface SinkPosition {
-  format: 'jsonl' | 'csv' | 'arrow' | 'parquet';
+  format: Format;
   path: string;
   bytes?: number;
   parts?: string[];

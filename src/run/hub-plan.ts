@@ -1,0 +1,74 @@
+import type { LoadedConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import { createHubContext } from '../hub/context.js';
+import { personaToPersonaWork } from '../hub/persona-to-persona.js';
+import { HUB_COLUMNS } from '../hub/records.js';
+import { textToPersonaWork } from '../hub/text-to-persona.js';
+import { askSettingsOf, chatClientFor, closeClient } from '../llm/client-for.js';
+import { createInputSource } from '../streams/input-source.js';
+import { createLlmMap } from '../streams/llm-map.js';
+import { hubDomains } from './hub-domains.js';
+import { failedPathFor, openInput } from './input.js';
+import { warn, windowOf } from './narrate-stage.js';
+import { loadResume, nothingToResume, startOf } from './resume.js';
+import type { InputOptions, RunOptions } from './run-options.js';
+import { runPlan } from './run-plan.js';
+
+export type HubMode = 'text-to-persona' | 'persona-to-persona';
+
+/**
+ * `gen-stream text-to-persona` and `gen-stream persona-to-persona`: corpus texts or personas in (stdin or
+ * --input), Persona Hub records out in the compact schema, through the ordered LLM stage, domains capped and
+ * tabled (hubDomains).
+ */
+export async function runHub(loaded: LoadedConfig, options: RunOptions & InputOptions, mode: HubMode): Promise<number> {
+  const { config } = loaded;
+  const { llm, hub } = config;
+  if (!llm) throw new UsageError(`${mode} needs an llm block (an OpenAI-compatible endpoint) in the config, or --llm-base-url and --llm-model`);
+  const resume = await loadResume(loaded, options);
+  if (resume?.complete) return nothingToResume();
+  const startOffset = startOf(resume, options);
+  const domains = hubDomains(loaded, resume, options.shard);
+  const input = openInput(options);
+  let truncated = () => 0;
+  return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {
+    startOffset,
+    ipf: null,
+    columns: HUB_COLUMNS,
+    onWritten: domains.onWritten,
+    domains: domains.domains,
+    head: ({ signal, report }) => [
+      createInputSource(input.stream, {
+        name: input.name,
+        failures: input.failures,
+        corpus: mode === 'text-to-persona' ? { textField: hub.textField, idField: hub.idField } : undefined,
+        // persona-to-persona makes up to K + … + K^D records per input: small input batches.
+        batchSize: mode === 'persona-to-persona' ? 16 : undefined,
+        signal,
+        skip: startOffset,
+        stripe: options.shard ?? undefined,
+        onEnd: (n) => report({ taken: n }),
+      }),
+    ],
+    stage: ({ failures, signal, costSoFar }) => {
+      const client = chatClientFor(llm, warn);
+      const ctx = createHubContext(client, askSettingsOf(llm), llm.responseFormat, hub.language, config.seed, config.domains.synonyms, config.domains.builtInSynonyms);
+      truncated = () => ctx.counters.truncated;
+      const work = mode === 'text-to-persona' ? textToPersonaWork(ctx, hub.maxInputTokens) : personaToPersonaWork(ctx, hub);
+      const stage = createLlmMap({
+        work,
+        redact: (text) => client.redact(text),
+        concurrency: llm.concurrency,
+        window: windowOf(llm),
+        failures,
+        price: llm.prices[llm.model],
+        maxCost: llm.maxCost,
+        costSoFar,
+        admit: domains.admit,
+        signal,
+      });
+      return { stage, close: () => closeClient(client) };
+    },
+    finish: () => domains.finish(options.quiet, () => (truncated() ? `; ${truncated()} texts cut to ${hub.maxInputTokens} tokens` : '')),
+  });
+}

@@ -1,0 +1,55 @@
+import { rm, truncate } from 'node:fs/promises';
+import type { LoadedConfig } from '../config.js';
+import { CheckpointError, UsageError } from '../errors.js';
+import { pathExists } from '../io/files.js';
+import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from '../run-state/checkpoint.js';
+import { checkpointPathOf } from './artifacts.js';
+import { configFingerprint } from './run-metadata.js';
+import type { RunOptions } from './run-options.js';
+import { shardTag } from './shard.js';
+
+export const tagOf = (options: RunOptions): string | null => (options.shard ? shardTag(options.shard) : null);
+
+/** The config fingerprint, plus the shard: a shard's checkpoint must not resume another shard. */
+export function runFingerprint(loaded: LoadedConfig, options: RunOptions): string {
+  const tag = tagOf(options);
+  return tag ? `${configFingerprint(loaded)}/${tag}` : configFingerprint(loaded);
+}
+
+/** Reads and checks the checkpoint of a resume, and cuts the failure file back to what it claims. */
+export async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
+  if (options.resume && options.continueIfAny) throw new UsageError('--resume and --continue do not go together (--continue resumes when it can)');
+  if (!options.resume && !options.continueIfAny) return null;
+  const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
+  if (!path) throw new UsageError(`${options.resume ? '--resume' : '--continue'} needs a checkpoint: give --checkpoint FILE or a file output`);
+  // --continue without a checkpoint: nothing to continue, a fresh run (which clears stale files).
+  if (options.continueIfAny && !(await pathExists(path))) return null;
+  const cp = await readCheckpoint(path);
+  if (cp.fingerprint !== runFingerprint(loaded, options) && !options.force) {
+    throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
+  }
+  await verifyAgainstDisk(path, cp);
+  if (cp.failures && cp.failures.bytes >= 0) {
+    if (await pathExists(cp.failures.path)) await truncate(cp.failures.path, cp.failures.bytes);
+  }
+  return cp;
+}
+
+/** A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs. */
+export async function clearStale(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, failuresPath: string): Promise<void> {
+  if (resume) return;
+  const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
+  if (path) await rm(path, { force: true });
+  await rm(failuresPath, { force: true });
+}
+
+export function nothingToResume(): number {
+  process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
+  return 0;
+}
+
+/** Where this run's input starts: the checkpoint's offset, `--start-offset`, or the range's start. */
+export function startOf(resume: Checkpoint | null, options: RunOptions, lo = 0): number {
+  if (resume && options.startOffset !== undefined) throw new UsageError('--resume and --start-offset do not go together');
+  return resume?.offset ?? options.startOffset ?? lo;
+}

@@ -1,0 +1,25 @@
+import type { Shard } from './shard.js';
+
+/** How a command asks the runner to run: the flags that concern every stream command. */
+export interface RunOptions {
+  quiet: boolean;
+  /** Failure file; default `<first file output>.failed.jsonl`, or gen-stream.failed.jsonl for stdout. */
+  failedPath?: string;
+  checkpointPath?: string;
+  resume?: boolean;
+  /** Resume even if the config changed. */
+  force?: boolean;
+  /** Resume if the checkpoint exists, else start afresh (`--continue`). */
+  continueIfAny?: boolean;
+  /** Emit records from this input position on (a resumed pipe to stdout). */
+  startOffset?: number;
+  /** This process's shard (outputs already renamed by shardOutputs). */
+  shard?: Shard | null;
+}
+
+/** The commands that read records: where from (stdin when neither is given). */
+export interface InputOptions {
+  input?: string;
+  /** Read the records of a failure file (their failures go to `<file>.retry.jsonl`). */
+  retryFailed?: string;
+}

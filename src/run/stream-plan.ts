@@ -1,0 +1,34 @@
+import type { LoadedConfig } from '../config.js';
+import { createInputSource } from '../streams/input-source.js';
+import { failedPathFor, openInput } from './input.js';
+import { createNarrateStage } from './narrate-stage.js';
+import { loadResume, nothingToResume, startOf } from './resume.js';
+import type { InputOptions, RunOptions } from './run-options.js';
+import { runPlan } from './run-plan.js';
+
+/**
+ * `gen-stream narrate` (narratives) and `gen-stream write` (no narratives): JSONL records from stdin or a file,
+ * out to every configured output, checkpointed. With `retryFailed`, the input is a failure file.
+ */
+export async function runStream(loaded: LoadedConfig, options: RunOptions & InputOptions, narrate: boolean): Promise<number> {
+  const resume = await loadResume(loaded, options);
+  if (resume?.complete) return nothingToResume();
+  const startOffset = startOf(resume, options);
+  const input = openInput(options);
+  return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {
+    startOffset,
+    ipf: null,
+    stage: narrate ? (ctx) => createNarrateStage(loaded.config, ctx) : undefined,
+    head: ({ signal, report }) => [
+      createInputSource(input.stream, {
+        name: input.name,
+        failures: input.failures,
+        signal,
+        skip: startOffset,
+        // A shard of a stream command takes every n-th record (a Shard is the stripe: index of count).
+        stripe: options.shard ?? undefined,
+        onEnd: (n) => report({ taken: n }),
+      }),
+    ],
+  });
+}
