@@ -33,6 +33,15 @@ export class GenStreamError extends Error {
   }
 }
 
+/** An error class that is nothing but its code and exit code (most of them). */
+function coded(code: ErrorCode, exitCode: number) {
+  return class extends GenStreamError {
+    constructor(message: string) {
+      super(code, message, exitCode);
+    }
+  };
+}
+
 /** A config (or inline census) that cannot be used. Lists every problem found, each with its path. */
 export class ConfigError extends GenStreamError {
   readonly issues: readonly ConfigIssue[];
@@ -42,17 +51,11 @@ export class ConfigError extends GenStreamError {
   }
 }
 
-export class InputError extends GenStreamError {
-  constructor(message: string) {
-    super('E_INPUT', message, 2);
-  }
-}
+export const InputError = coded('E_INPUT', 2);
+export type InputError = InstanceType<typeof InputError>;
 
-export class UsageError extends GenStreamError {
-  constructor(message: string) {
-    super('E_USAGE', message, 2);
-  }
-}
+export const UsageError = coded('E_USAGE', 2);
+export type UsageError = InstanceType<typeof UsageError>;
 
 /** The constraint set rejects (nearly) everything the model proposes. Names the worst constraint. */
 export class InfeasibleError extends GenStreamError {
@@ -81,25 +84,16 @@ export class LlmError extends GenStreamError {
 }
 
 /** A checkpoint that cannot be used: missing, empty, corrupt, for another config, or ahead of the data. */
-export class CheckpointError extends GenStreamError {
-  constructor(message: string) {
-    super('E_CHECKPOINT', message, 2);
-  }
-}
+export const CheckpointError = coded('E_CHECKPOINT', 2);
+export type CheckpointError = InstanceType<typeof CheckpointError>;
 
 /** batch-import: a request of the export has no result in the files given (not submitted, or the file left out). */
-export class BatchMissingError extends GenStreamError {
-  constructor(message: string) {
-    super('E_BATCH_MISSING', message, 1);
-  }
-}
+export const BatchMissingError = coded('E_BATCH_MISSING', 1);
+export type BatchMissingError = InstanceType<typeof BatchMissingError>;
 
 /** The online calibration cannot go on: records out of order, or a saved state that does not fit this census. */
-export class CalibrationError extends GenStreamError {
-  constructor(message: string) {
-    super('E_CALIBRATION', message, 2);
-  }
-}
+export const CalibrationError = coded('E_CALIBRATION', 2);
+export type CalibrationError = InstanceType<typeof CalibrationError>;
 
 /** A broken invariant of gen-stream itself (a bug, never the user's input): reported with its code, exit 1. */
 export class InternalError extends GenStreamError {

@@ -61,6 +61,11 @@ export const CONFIG_FLAGS = ['config', 'count', 'seed', 'format', 'llm-base-url'
 /** Flags of every command that writes outputs through the checkpointing runner. */
 export const RUN_FLAGS = ['out', 'failed', 'checkpoint', 'resume', 'continue', 'force', 'start-offset'] as const satisfies readonly FlagName[];
 
+/** Flags of the commands that read records and write them through the runner (narrate and the Persona Hub modes). */
+export const STREAM_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'retry-failed', 'shard'] as const satisfies readonly FlagName[];
+/** Flags of the generator commands. */
+export const GENERATOR_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'shard'] as const satisfies readonly FlagName[];
+
 /** What a command's run is given: the flags, its arguments, the loaded config (flags applied), the run options. */
 export interface CommandContext {
   values: FlagValues;
@@ -95,3 +100,13 @@ export interface Command {
 
 /** stdin carries the records unless they come from a file. */
 export const recordsOnStdin = (values: FlagValues): boolean => !values.input && !values['retry-failed'];
+
+/** Where a record-reading command's records come from, as the runner takes it. */
+export const inputOf = (values: FlagValues): { input?: string; retryFailed?: string } => ({ input: values.input, retryFailed: values['retry-failed'] });
+
+/** What the generator commands share: no arguments, the config on stdin, index-block shards. */
+export const GENERATOR_COMMAND = { flags: GENERATOR_FLAGS, args: { max: 0 }, stdinIsData: () => false, shard: 'blocks' } as const satisfies Partial<Command>;
+
+/** What the record-reading stream commands share: records on stdin (unless --input), input-stripe shards. */
+export const STREAM_COMMAND = { flags: STREAM_FLAGS, args: { max: 0 }, stdinIsData: recordsOnStdin, shard: 'stripes' } as const satisfies Partial<Command>;
+

@@ -1,4 +1,4 @@
-import { CONFIG_FLAGS, type Command, RUN_FLAGS } from './command.js';
+import { type Command, GENERATOR_COMMAND } from './command.js';
 
 export const main: Command = {
   name: 'main',
@@ -10,10 +10,7 @@ from the environment variable named by llm.apiKeyEnv (default OPENAI_API_KEY).
 With no --config and stdin a terminal or empty, the built-in default config is used. --shard also reads
 JOB_COMPLETION_INDEX + GEN_STREAM_SHARDS (Kubernetes Indexed Job) or SLURM_ARRAY_TASK_ID/_MIN/_COUNT (Slurm).
 Exit codes: 0 ok, 1 run failure (e.g. the API rejected the key), 2 bad input or config, 130 interrupted.`,
-  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'shard'],
-  args: { max: 0 },
-  stdinIsData: () => false,
-  shard: 'blocks',
+  ...GENERATOR_COMMAND,
   async run({ loaded, options }) {
     const { runGenerator } = await import('../run/generator-plan.js');
     return runGenerator(loaded, options, loaded.config.narrative.enabled);

@@ -1,4 +1,4 @@
-import { CONFIG_FLAGS, type Command, recordsOnStdin, RUN_FLAGS } from './command.js';
+import { type Command, inputOf, STREAM_COMMAND } from './command.js';
 
 export const narrate: Command = {
   name: 'narrate',
@@ -11,12 +11,9 @@ export const narrate: Command = {
 Records whose narratives cannot be obtained go to the failure file with the error and the attempts;
 --retry-failed FILE narrates the records of such a file again (new failures go to FILE.retry.jsonl).
 stdin carries the records, so the config comes from --config.`,
-  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'retry-failed', 'shard'],
-  args: { max: 0 },
-  stdinIsData: recordsOnStdin,
-  shard: 'stripes',
+  ...STREAM_COMMAND,
   async run({ loaded, options, values }) {
     const { runStream } = await import('../run/stream-plan.js');
-    return runStream(loaded, { ...options, input: values.input, retryFailed: values['retry-failed'] }, true);
+    return runStream(loaded, { ...options, ...inputOf(values) }, true);
   },
 };

@@ -1,4 +1,4 @@
-import { CONFIG_FLAGS, type Command, recordsOnStdin, RUN_FLAGS } from './command.js';
+import { type Command, inputOf, STREAM_COMMAND } from './command.js';
 
 export const personaToPersona: Command = {
   name: 'persona-to-persona',
@@ -9,12 +9,9 @@ hub.perPersona related personas through relations drawn from hub.relations (fami
 supervisor, subordinate, client, mentor, neighbour, …), hub.depth levels deep. Records carry
 synth_method "persona_to_persona", parent_id, relation, depth, and the parent's domain (hub.domainFrom
 "inherit") or the model's ("infer"). Options as for text-to-persona.`,
-  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'retry-failed', 'shard'],
-  args: { max: 0 },
-  stdinIsData: recordsOnStdin,
-  shard: 'stripes',
+  ...STREAM_COMMAND,
   async run({ loaded, options, values }) {
     const { runHub } = await import('../run/hub-plan.js');
-    return runHub(loaded, { ...options, input: values.input, retryFailed: values['retry-failed'] }, 'persona-to-persona');
+    return runHub(loaded, { ...options, ...inputOf(values) }, 'persona-to-persona');
   },
 };

@@ -1,4 +1,4 @@
-import { CONFIG_FLAGS, type Command, recordsOnStdin, RUN_FLAGS } from './command.js';
+import { type Command, inputOf, STREAM_COMMAND } from './command.js';
 
 export const textToPersona: Command = {
   name: 'text-to-persona',
@@ -12,12 +12,9 @@ the failure file with their file:line. Domains are normalised (domains.synonyms)
 (domains.maxPerDomain); the domain table goes to <out>.domains.json. Checkpoints and --resume as usual.
 --retry-failed FILE asks again for the texts of a failure file (same ids as a first success would have had;
 new failures go to FILE.retry.jsonl).`,
-  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'retry-failed', 'shard'],
-  args: { max: 0 },
-  stdinIsData: recordsOnStdin,
-  shard: 'stripes',
+  ...STREAM_COMMAND,
   async run({ loaded, options, values }) {
     const { runHub } = await import('../run/hub-plan.js');
-    return runHub(loaded, { ...options, input: values.input, retryFailed: values['retry-failed'] }, 'text-to-persona');
+    return runHub(loaded, { ...options, ...inputOf(values) }, 'text-to-persona');
   },
 };

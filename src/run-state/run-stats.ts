@@ -52,20 +52,15 @@ export class RunStats {
 
   /** Applies one stage report: deltas added, `taken` raised, the first stop reason and the lowest stop index kept. */
   apply(r: StageReport): void {
-    this.done += r.done ?? 0;
-    this.failed += r.failed ?? 0;
-    this.inFlight += r.inFlight ?? 0;
-    this.written += r.written ?? 0;
-    this.requests += r.requests ?? 0;
-    this.retries += r.retries ?? 0;
-    this.promptTokens += r.promptTokens ?? 0;
-    this.completionTokens += r.completionTokens ?? 0;
-    this.cost += r.cost ?? 0;
+    for (const k of COUNTERS) this[k] += r[k] ?? 0;
     if (r.taken !== undefined) this.taken = Math.max(this.taken, r.taken);
     if (r.stopReason !== undefined) this.stopReason ??= r.stopReason;
     if (r.stopIndex !== undefined) this.stopIndex = Math.min(this.stopIndex ?? Infinity, r.stopIndex);
   }
 }
+
+/** The fields of a StageReport that are deltas of a counter. */
+const COUNTERS = ['done', 'failed', 'inFlight', 'written', 'requests', 'retries', 'promptTokens', 'completionTokens', 'cost'] as const;
 
 /** Estimated cost of a token count at a per-1M-token price. */
 export function costOf(promptTokens: number, completionTokens: number, price: { input: number; output: number } | undefined): number {

@@ -10,6 +10,7 @@ import { fsyncPath, pathExists, writeFileAtomic } from '../io/files.js';
 import { type BatchFilesSummary, createBatchFilesSink } from '../streams/batch-files-sink.js';
 import { createInputSource } from '../streams/input-source.js';
 import { openInput } from './input.js';
+import { trapSignals } from './signals.js';
 import type { InputOptions } from './run-options.js';
 
 export interface BatchExportOptions extends InputOptions {
@@ -21,20 +22,11 @@ export interface BatchExportOptions extends InputOptions {
 }
 
 /** A signal during an export removes the partial directory, then dies of the signal (nothing half-written stays). */
-function removeOnSignal(tmp: string): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    off();
+const removeOnSignal = (tmp: string): (() => void) =>
+  trapSignals((_signal, die) => {
     rmSync(tmp, { recursive: true, force: true });
-    process.kill(process.pid, signal);
-  };
-  const off = () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
-  return off;
-}
+    die();
+  });
 
 function printSummary(summary: BatchFilesSummary, dir: string, url: string, secs: number): void {
   const files = summary.parts.filter((p) => p.requests).length;

@@ -1,23 +1,34 @@
 /**
- * SIGINT/SIGTERM for a run: the first aborts the run's controller (stop taking records, drain what is in
- * flight, checkpoint, exit 130); the second re-raises the signal with Node's default action, so the process
- * dies at once and the last checkpoint stands. Re-raising, not process.exit: only bin/ ends the process.
+ * SIGINT/SIGTERM. Only bin/ ends the process: where a signal must kill at once, we re-raise it with Node's
+ * default action (the process dies of the signal, `$?` 130 or 143), never process.exit.
+ */
+
+/** Removes our handlers and re-raises `signal`: the process dies of it. */
+function dieOf(signal: NodeJS.Signals, off: () => void): void {
+  off();
+  process.kill(process.pid, signal);
+}
+
+/** Installs `handler` for SIGINT and SIGTERM; it is told the signal and a way to die of it. Returns the uninstaller. */
+export function trapSignals(handler: (signal: NodeJS.Signals, die: () => void) => void): () => void {
+  const listener = (signal: NodeJS.Signals) => handler(signal, () => dieOf(signal, off));
+  const off = () => {
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
+  };
+  process.on('SIGINT', listener);
+  process.on('SIGTERM', listener);
+  return off;
+}
+
+/**
+ * A run's signals: the first aborts the run's controller (stop taking records, drain what is in flight,
+ * checkpoint, exit 130); the second kills at once, and the last checkpoint stands.
  */
 export function onSignals(stop: AbortController): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    if (!stop.signal.aborted) {
-      process.stderr.write(`\ngen-stream: ${signal}: finishing records in flight and writing a checkpoint (again to force)\n`);
-      stop.abort('interrupted');
-      return;
-    }
-    off();
-    process.kill(process.pid, signal);
-  };
-  const off = () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return off;
+  return trapSignals((signal, die) => {
+    if (stop.signal.aborted) return die();
+    process.stderr.write(`\ngen-stream: ${signal}: finishing records in flight and writing a checkpoint (again to force)\n`);
+    stop.abort('interrupted');
+  });
 }

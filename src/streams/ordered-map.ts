@@ -160,6 +160,58 @@ export interface OrderedMapOptions<R, O> extends OrderedLimits {
   onStopIndex?: (index: number) => void;
 }
 
+type Callback = (err?: Error | null) => void;
+
+/** What the stream side holds between calls. */
+interface Held {
+  /** The writer's callback, held until its whole chunk has started (so the intake is bounded). */
+  write: Callback | null;
+  /** The ender's callback, held until every input is emitted. */
+  final: Callback | null;
+  /** The reader asked for more and was not refused since (`push` returned true). */
+  readWanted: boolean;
+}
+
+/**
+ * One pass over the schedule: start what the bounds allow, release the writer once its chunk has all started,
+ * emit what is due if the reader wants it, end once idle. True when emitting freed room for another pass.
+ */
+function step<R, O>(schedule: OrderedSchedule<Indexed, R>, held: Held, stream: Duplex, atTurn: OrderedMapOptions<R, O>['atTurn'], launch: (entry: { index: number; item: Indexed }) => void): boolean {
+  while (schedule.canStart()) launch(schedule.start()!);
+  if (held.write && schedule.queued === 0) {
+    const cb = held.write;
+    held.write = null;
+    cb();
+  }
+  let again = false;
+  if (held.readWanted) {
+    const out: O[] = [];
+    for (let due = schedule.next(); due; due = schedule.next()) for (const o of atTurn(due.result, due.index)) out.push(o);
+    if (out.length) {
+      // Cleared first: a read() called from inside push (a synchronous consumer) must not be overwritten.
+      held.readWanted = false;
+      if (stream.push(out)) held.readWanted = true;
+    }
+    again = schedule.canStart();
+  }
+  if (held.final && schedule.idle) {
+    const cb = held.final;
+    held.final = null;
+    stream.push(null);
+    cb();
+  }
+  return again;
+}
+
+/** A task's promise; a synchronous throw counts as a rejection. */
+function attempt<R>(task: OrderedMapOptions<R, unknown>['task'], item: Indexed, index: number): Promise<R> {
+  try {
+    return task(item, index);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 /**
  * A generic ordered bounded map: arrays of indexed records (INDEX) in, arrays of outputs out in input order,
  * scheduled by an OrderedSchedule. Emission follows the reader (`read`), so a slow reader fills the window and
@@ -170,29 +222,20 @@ export interface OrderedMapOptions<R, O> extends OrderedLimits {
 export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex {
   const { task, atTurn, signal, onStopIndex } = options;
   const schedule = new OrderedSchedule<Indexed, R>(options);
-  let readWanted = false;
-  let writeCallback: ((err?: Error | null) => void) | null = null;
-  let finalCallback: ((err?: Error | null) => void) | null = null;
+  const held: Held = { write: null, final: null, readWanted: false };
   let stopReported = false;
   let destroyed = false;
   let pumping = false;
   let again = false;
 
   const reportStop = () => {
-    const index = schedule.stopIndex;
-    if (index === null || stopReported) return;
+    if (schedule.stopIndex === null || stopReported) return;
     stopReported = true;
-    onStopIndex?.(index);
+    onStopIndex?.(schedule.stopIndex);
   };
 
   const launch = ({ index, item }: { index: number; item: Indexed }) => {
-    let settled: Promise<R>;
-    try {
-      settled = task(item, index);
-    } catch (err) {
-      settled = Promise.reject(err);
-    }
-    settled.then(
+    attempt(task, item, index).then(
       (result) => {
         if (destroyed) return;
         schedule.settle(index, result);
@@ -202,41 +245,16 @@ export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex
     );
   };
 
-  const step = () => {
-    while (schedule.canStart()) launch(schedule.start()!);
-    if (writeCallback && schedule.queued === 0) {
-      const cb = writeCallback;
-      writeCallback = null;
-      cb();
-    }
-    if (readWanted) {
-      const out: O[] = [];
-      for (let due = schedule.next(); due; due = schedule.next()) for (const o of atTurn(due.result, due.index)) out.push(o);
-      if (out.length) readWanted = stream.push(out);
-      // Emitting freed window room.
-      if (schedule.canStart()) again = true;
-    }
-    if (finalCallback && schedule.idle) {
-      const cb = finalCallback;
-      finalCallback = null;
-      stream.push(null);
-      cb();
-    }
-  };
-
-  // One pass at a time: a push, an abort or a settle may ask for another while one runs.
+  // One pass at a time: a push, an abort or a settle inside a pass asks for another instead of nesting.
   const pump = () => {
-    if (pumping) {
-      again = true;
-      return;
-    }
+    again = true;
+    if (pumping) return;
     pumping = true;
     try {
-      do {
+      while (again && !destroyed) {
         again = false;
-        if (destroyed) return;
-        step();
-      } while (again);
+        if (step(schedule, held, stream, atTurn, launch)) again = true;
+      }
     } catch (err) {
       stream.destroy(err as Error);
     } finally {
@@ -258,21 +276,21 @@ export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex
         return callback(err as Error);
       }
       reportStop();
-      writeCallback = callback;
+      held.write = callback;
       pump();
     },
     final(callback) {
-      finalCallback = callback;
+      held.final = callback;
       pump();
     },
     read() {
-      readWanted = true;
+      held.readWanted = true;
       pump();
     },
     destroy(err, callback) {
       destroyed = true;
       schedule.clear();
-      writeCallback = finalCallback = null;
+      held.write = held.final = null;
       signal?.removeEventListener('abort', onAbort);
       callback(err);
     },
