@@ -1,5 +1,5 @@
 import { Duplex } from 'node:stream';
-import { UsageError } from '../errors.js';
+import { InternalError } from '../errors.js';
 import { type Indexed, indexOf } from '../run-state/record-index.js';
 
 /** The two bounds of an ordered map, both integers ≥ 1. */
@@ -16,7 +16,7 @@ export interface OrderedLimits {
 
 function checkLimits({ concurrency, window }: OrderedLimits): void {
   for (const [name, value] of [['concurrency', concurrency], ['window', window]] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new UsageError(`ordered map: invalid ${name}: received ${value}, expected an integer >= 1`);
+    if (!Number.isInteger(value) || value < 1) throw new InternalError(`ordered map: invalid ${name}: received ${value}, expected an integer >= 1`);
   }
 }
 
@@ -213,6 +213,30 @@ function attempt<R>(task: OrderedMapOptions<R, unknown>['task'], item: Indexed, 
 }
 
 /**
+ * `pass` repeated while it asks for another, one run at a time: a call while it runs (a push, an abort or a
+ * settle inside a pass) asks for one more pass instead of nesting. A throw goes to `fail`.
+ */
+function serialised(pass: () => boolean, fail: (err: Error) => void): () => void {
+  let running = false;
+  let again = false;
+  return () => {
+    again = true;
+    if (running) return;
+    running = true;
+    try {
+      while (again) {
+        again = false;
+        if (pass()) again = true;
+      }
+    } catch (err) {
+      fail(err as Error);
+    } finally {
+      running = false;
+    }
+  };
+}
+
+/**
  * A generic ordered bounded map: arrays of indexed records (INDEX) in, arrays of outputs out in input order,
  * scheduled by an OrderedSchedule. Emission follows the reader (`read`), so a slow reader fills the window and
  * stops new tasks instead of growing a buffer; the writer's callback waits until its whole chunk has started,
@@ -225,8 +249,6 @@ export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex
   const held: Held = { write: null, final: null, readWanted: false };
   let stopReported = false;
   let destroyed = false;
-  let pumping = false;
-  let again = false;
 
   const reportStop = () => {
     if (schedule.stopIndex === null || stopReported) return;
@@ -245,22 +267,10 @@ export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex
     );
   };
 
-  // One pass at a time: a push, an abort or a settle inside a pass asks for another instead of nesting.
-  const pump = () => {
-    again = true;
-    if (pumping) return;
-    pumping = true;
-    try {
-      while (again && !destroyed) {
-        again = false;
-        if (step(schedule, held, stream, atTurn, launch)) again = true;
-      }
-    } catch (err) {
-      stream.destroy(err as Error);
-    } finally {
-      pumping = false;
-    }
-  };
+  const pump = serialised(
+    () => !destroyed && step(schedule, held, stream, atTurn, launch),
+    (err) => stream.destroy(err),
+  );
 
   const onAbort = () => {
     schedule.stop();

@@ -123,9 +123,9 @@ describe('OrderedSchedule (the scheduling state, no stream)', () => {
     assert.equal(s.stopIndex, 2);
   });
 
-  it('invalid limits are refused at construction (E_USAGE)', () => {
+  it('invalid limits are refused at construction (E_INTERNAL: the config validated them, so this is a bug)', () => {
     for (const limits of [{ concurrency: 0, window: 1 }, { concurrency: 1, window: 1.5 }, { concurrency: Number.NaN, window: 4 }, { concurrency: 2, window: -1 }]) {
-      assert.throws(() => new OrderedSchedule(limits), (err: unknown) => err instanceof GenStreamError && err.code === 'E_USAGE', JSON.stringify(limits));
+      assert.throws(() => new OrderedSchedule(limits), (err: unknown) => err instanceof GenStreamError && err.code === 'E_INTERNAL', JSON.stringify(limits));
     }
   });
 });
