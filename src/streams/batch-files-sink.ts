@@ -42,44 +42,68 @@ interface OpenPart {
 
 const pad = (n: number) => String(n).padStart(5, '0');
 
+/** Appends the part's pending lines to its files (the requests file is created with its first line). */
+async function flushPart(dir: string, p: OpenPart): Promise<void> {
+  if (p.pendingRequests.length) {
+    const data = Buffer.from(p.pendingRequests.join(''), 'utf8');
+    p.pendingRequests = [];
+    if (!p.requests) {
+      p.part.requests = `requests-${pad(p.k)}.jsonl`;
+      p.requests = await FileAppender.open(join(dir, p.part.requests), null);
+    }
+    p.hash.update(data);
+    await p.requests.write(data);
+  }
+  if (p.pendingInputs.length) {
+    const data = Buffer.from(p.pendingInputs.join(''), 'utf8');
+    p.pendingInputs = [];
+    await p.inputs.write(data);
+  }
+}
+
+/** Flushes and closes the part's files and records its hash. */
+async function finishPart(dir: string, p: OpenPart): Promise<void> {
+  await flushPart(dir, p);
+  await p.requests?.close();
+  await p.inputs.close();
+  p.part.sha256 = p.requests ? p.hash.digest('hex') : null;
+}
+
+/** Closes the part's files as they are, unflushed (the command removes the unfinished directory). */
+async function abortPart(p: OpenPart | null): Promise<void> {
+  await Promise.all([p?.requests?.abort(), p?.inputs.abort()]);
+}
+
+/** One record's request lines, and their size in bytes. */
+function requestLines(codec: BatchCodec, url: string, record: Indexed, index: number) {
+  const requests = codec.requests(record, index);
+  const lines = requests.map((r) => `{"custom_id":${JSON.stringify(r.id)},"method":"POST","url":${JSON.stringify(url)},"body":${r.body}}\n`);
+  return { requests, lines, bytes: lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8'), 0) };
+}
+
+/** One record's line of the inputs file. `p`: its place in the whole input when it differs (a retried failure). */
+function inputLine(record: Indexed, index: number, ids: string[]): string {
+  const position = positionOf(record);
+  return `${JSON.stringify(position === index ? { i: index, ids, record } : { i: index, p: position, ids, record })}\n`;
+}
+
 /**
  * The end of `gen-stream batch-export`: records (or corpus items) in, Batch API request files out —
  * `requests-00000.jsonl`, … of `{custom_id, method, url, body}` lines, each file within `maxRequests` lines
- * and `maxBytes` bytes, a record's requests never split across two files — and beside each an inputs file
- * (`inputs-00000.jsonl`: position, custom_ids and the record) from which import rebuilds the outputs.
- * Each chunk's writes are awaited before the next chunk is taken, so memory stays flat however long the input.
+ * and `maxBytes` bytes, a record's requests never split across two files (the rule: batch/rotation.ts) — and
+ * beside each an inputs file (`inputs-00000.jsonl`: position, custom_ids and the record) from which import
+ * rebuilds the outputs. Each chunk's writes are awaited before the next chunk is taken, so memory stays flat
+ * however long the input. Destroyed before its end, it closes the open part's files as they are.
  */
 export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchFilesSummary): Writable {
   const { dir, codec, url, maxRequests, maxBytes } = options;
   let open: OpenPart | null = null;
 
-  const flush = async (p: OpenPart) => {
-    if (p.pendingRequests.length) {
-      const data = Buffer.from(p.pendingRequests.join(''), 'utf8');
-      p.pendingRequests = [];
-      if (!p.requests) {
-        p.part.requests = `requests-${pad(p.k)}.jsonl`;
-        p.requests = await FileAppender.open(join(dir, p.part.requests), null);
-      }
-      p.hash.update(data);
-      await p.requests.write(data);
-    }
-    if (p.pendingInputs.length) {
-      const data = Buffer.from(p.pendingInputs.join(''), 'utf8');
-      p.pendingInputs = [];
-      await p.inputs.write(data);
-    }
-  };
-
   const closePart = async () => {
     if (!open) return;
-    const p = open;
-    await flush(p);
-    await p.requests?.close();
-    await p.inputs.close();
+    await finishPart(dir, open);
     // Forgotten only once closed: a part whose close failed is still there for destroy to release.
     open = null;
-    p.part.sha256 = p.requests ? p.hash.digest('hex') : null;
   };
 
   const startPart = async (first: number): Promise<OpenPart> => {
@@ -93,9 +117,7 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
 
   const take = async (record: Indexed) => {
     const index = indexOf(record);
-    const requests = codec.requests(record, index);
-    const lines = requests.map((r) => `{"custom_id":${JSON.stringify(r.id)},"method":"POST","url":${JSON.stringify(url)},"body":${r.body}}\n`);
-    const bytes = lines.reduce((n, l) => n + Buffer.byteLength(l, 'utf8'), 0);
+    const { requests, lines, bytes } = requestLines(codec, url, record, index);
     const placement = placeRecord(open?.part ?? { count: 0, bytes: 0 }, requests.length, bytes, { maxRequests, maxBytes });
     if (placement === 'oversize') {
       throw new InputError(`${options.name}: input ${index + 1} needs ${requests.length} requests of ${bytes} bytes, over batch.maxRequests ${maxRequests} / batch.maxBytes ${maxBytes}`);
@@ -109,20 +131,9 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
       summary.requests += requests.length;
       for (const r of requests) summary.estimatedPromptTokens += r.tokens;
     } else summary.withoutRequest++;
-    // `p`: the record's place in the whole input when it differs (a retried failure), for what is named by it.
-    const position = positionOf(record);
-    const entry = position === index ? { i: index, ids: requests.map((r) => r.id), record } : { i: index, p: position, ids: requests.map((r) => r.id), record };
-    current.pendingInputs.push(`${JSON.stringify(entry)}\n`);
+    current.pendingInputs.push(inputLine(record, index, requests.map((r) => r.id)));
     part.end = index + 1;
     summary.inputs++;
-  };
-
-  /** Closes the open part's files without flushing or finishing them (the command removes the directory). */
-  const abortPart = async () => {
-    if (!open) return;
-    const p = open;
-    open = null;
-    await Promise.all([p.requests?.abort(), p.inputs.abort()]);
   };
 
   /** The write or final under way, settled either way: destroy waits for it, so no file opens after it. */
@@ -142,7 +153,7 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
             if (sink.destroyed) return;
             await take(record);
           }
-          if (open && !sink.destroyed) await flush(open);
+          if (open && !sink.destroyed) await flushPart(dir, open);
         })(),
         callback,
       );
@@ -151,11 +162,13 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
       step(closePart(), callback);
     },
     destroy(err, callback) {
-      // After a clean end nothing is open; after a failure the open part's files are closed as they are.
-      busy.then(abortPart).then(
-        () => callback(err),
-        (abortErr: Error) => callback(err ?? abortErr),
-      );
+      // After a clean end nothing is open; after a failure the open part's files are closed unflushed.
+      busy
+        .then(() => abortPart(open))
+        .then(
+          () => callback(err),
+          (abortErr: Error) => callback(err ?? abortErr),
+        );
     },
   });
   return sink;

@@ -44,6 +44,27 @@ export interface CheckpointTeeOptions {
   domains?: () => Record<string, number>;
 }
 
+/** The checkpoint at `offset`, from what the options read of the run (the sinks' positions given). */
+function checkpointOf(options: CheckpointTeeOptions, offset: number, outputs: SinkPosition[], complete: boolean): Checkpoint {
+  const { failures } = options;
+  const totals = options.totals();
+  return {
+    version: 1,
+    fingerprint: options.fingerprint,
+    offset,
+    written: totals.written,
+    // Failures of records past the offset are counted in the totals already, but the resume will redo them.
+    failed: failures ? failures.countBefore(offset) : totals.failed,
+    complete,
+    outputs,
+    failures: failures ? { path: failures.path, bytes: failures.bytesBefore(offset) } : null,
+    ipf: options.ipfStateAt(offset),
+    ...(options.domains ? { domains: options.domains() } : {}),
+    totals: { requests: totals.requests, retries: totals.retries, promptTokens: totals.promptTokens, completionTokens: totals.completionTokens, cost: totals.cost },
+    savedAt: new Date().toISOString(),
+  };
+}
+
 /**
  * The checkpointing tee: writes every record array to all sinks (awaiting each: backpressure), and at every
  * `every`-th input position makes all sinks and the failure file durable before it writes the checkpoint —
@@ -64,23 +85,7 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
     if (!options.path || tee.destroyed) return;
     await failures?.sync();
     if (tee.destroyed) return;
-    const totals = options.totals();
-    const checkpoint: Checkpoint = {
-      version: 1,
-      fingerprint: options.fingerprint,
-      offset,
-      written: totals.written,
-      // Failures of records past the offset are counted in the totals already, but the resume will redo them.
-      failed: failures ? failures.countBefore(offset) : totals.failed,
-      complete,
-      outputs: positions,
-      failures: failures ? { path: failures.path, bytes: failures.bytesBefore(offset) } : null,
-      ipf: options.ipfStateAt(offset),
-      ...(options.domains ? { domains: options.domains() } : {}),
-      totals: { requests: totals.requests, retries: totals.retries, promptTokens: totals.promptTokens, completionTokens: totals.completionTokens, cost: totals.cost },
-      savedAt: new Date().toISOString(),
-    };
-    await writeCheckpoint(options.path, checkpoint);
+    await writeCheckpoint(options.path, checkpointOf(options, offset, positions, complete));
     failures?.settle(offset);
   };
 

@@ -1,5 +1,5 @@
 import { type FileHandle, open, truncate } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 
 /**
  * Appends to a file and knows its length. Opening for a resume first cuts the file back to the checkpointed
@@ -30,7 +30,7 @@ export class FileAppender {
 
   async write(data: Buffer): Promise<void> {
     // Without this, a write after abort would find no handle and go to stdout.
-    if (this.aborted) throw new Error(`internal: write to aborted output ${this.path}`);
+    if (this.aborted) throw new InternalError(`write to aborted output ${this.path}`);
     this.bytes += data.length;
     if (this.fh) {
       await this.fh.write(data);
