@@ -71,7 +71,8 @@ function checkpointOf(options: CheckpointTeeOptions, offset: number, outputs: Si
  * so a checkpoint never claims what is not on disk. Records arrive in input order (holes are failures), so
  * when a record at position ≥ k arrives, everything before k is settled. Written records are reported as
  * `{ written }` on the `'report'` event. Destroyed before it finished (an error anywhere in the pipeline),
- * it waits for the step under way, writes no further checkpoint and aborts every sink once.
+ * it lets the record array in hand reach the sinks (as it always did) but syncs and checkpoints no more,
+ * then aborts every sink once.
  */
 export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
   const { sinks, every, failures } = options;
@@ -90,7 +91,7 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
   };
 
   const writeAll = async (records: Indexed[]) => {
-    if (!records.length || tee.destroyed) return;
+    if (!records.length) return;
     for (const sink of sinks) await sink.write(records);
     tee.emit(REPORT, { written: records.length } satisfies StageReport);
     options.onWritten?.(records);

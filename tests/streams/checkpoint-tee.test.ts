@@ -298,13 +298,14 @@ describe('checkpoint-tee', () => {
     assert.deepEqual(h.log, ['a.write 0', 'b.write 0', 'a.write 1', 'b.write 1', 'a.write 2', 'b.write 2', 'a.close 3', 'b.close 3']);
   });
 
-  it('destroyed mid-run (while the sinks sync), waits for the sync, then aborts every sink exactly once and writes no checkpoint', async () => {
+  it('destroyed mid-run (while the sinks sync): the array in hand is written, no further sync or checkpoint, every sink aborted exactly once', async () => {
     const h = new Harness('destroy', []);
     const gate = deferred();
     h.sinks[0].syncGate = gate;
     const { tee, closed } = h.tee();
     const source = new Readable({ objectMode: true, read() {} });
-    source.push([rec(0), rec(1), rec(2), rec(3)]);
+    // Past two boundaries: the second would be synced and checkpointed but for the destroy.
+    source.push([rec(0), rec(1), rec(2), rec(3), rec(6)]);
     const run = pipeline(source, tee);
     await h.sinks[0].syncEntered.promise;
     // As the pipeline does on an error elsewhere; the sync under way finishes after it.
@@ -313,7 +314,8 @@ describe('checkpoint-tee', () => {
     await assert.rejects(run, { code: 'E_INPUT' });
     await closed;
     h.observe();
-    assert.deepEqual(h.log, ['a.write 0 1 2', 'b.write 0 1 2', 'a.sync 3', 'b.sync 3', 'a.abort', 'b.abort']);
+    // The array in hand still reaches the sinks; no sync or checkpoint follows the destroy.
+    assert.deepEqual(h.log, ['a.write 0 1 2', 'b.write 0 1 2', 'a.sync 3', 'b.sync 3', 'a.write 3', 'b.write 3', 'a.write 6', 'b.write 6', 'a.abort', 'b.abort']);
     assert.deepEqual(
       h.sinks.map((s) => s.aborts),
       [1, 1],
