@@ -3,7 +3,7 @@
  * A refactor that claims "no behaviour change" must leave this test passing unchanged.
  *
  * Normalised before hashing, because they are not the program's output but the moment's: the mock server's
- * port, ISO dates and times (checkpoint `savedAt`, the card's validation date), and the timing fields of
+ * port, the clone's absolute fixture path, ISO dates and times (checkpoint `savedAt`, the card's validation date), and the timing fields of
  * validate's stats.json. Everything else is compared byte for byte.
  *
  * To record new values after an intended output change: GOLDEN_UPDATE=1 node --test dist/tests/golden.test.js
@@ -50,6 +50,8 @@ function normalise(rel: string, bytes: Buffer, port: string): Buffer {
   if (/\.(parquet|arrows?)$/.test(rel)) return bytes;
   let text = bytes.toString('utf8');
   text = text.split(`127.0.0.1:${port}`).join('127.0.0.1:PORT');
+  // The batch inputs file records where each input came from: an absolute path that depends on the clone.
+  text = text.split(FIXTURES).join('FIXTURES/');
   text = text.replace(/\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?/g, 'DATE');
   if (rel.endsWith('stats.json')) {
     const stats = JSON.parse(text) as Record<string, unknown>;

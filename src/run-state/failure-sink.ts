@@ -28,6 +28,8 @@ export class FailureSink {
   private settledCount: number;
   private fh: FileHandle | null = null;
   private chain: Promise<void> = Promise.resolve();
+  /** The first write that failed: every later write and sync throws it, so the run stops at once, not at the end. */
+  private failure: Error | null = null;
   private readonly append: boolean;
 
   /** `resumeBytes`, `resumeCount`: continue a file already cut back to this length and number of entries. */
@@ -40,6 +42,7 @@ export class FailureSink {
   }
 
   write(entry: FailureEntry): void {
+    if (this.failure) throw this.failure;
     const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
     this.count++;
     this.bytes += line.length;
@@ -47,6 +50,8 @@ export class FailureSink {
     this.chain = this.chain.then(async () => {
       this.fh ??= await open(this.path, this.append ? 'a' : 'w');
       await this.fh.write(line);
+    }).catch((err: Error) => {
+      this.failure ??= err;
     });
   }
 
@@ -68,6 +73,7 @@ export class FailureSink {
   /** Makes every queued entry durable. */
   async sync(): Promise<void> {
     await this.chain;
+    if (this.failure) throw this.failure;
     await this.fh?.sync();
   }
 
@@ -79,8 +85,11 @@ export class FailureSink {
   }
 
   async close(): Promise<void> {
-    await this.sync();
-    await this.fh?.close();
-    this.fh = null;
+    try {
+      await this.sync();
+    } finally {
+      await this.fh?.close();
+      this.fh = null;
+    }
   }
 }

@@ -32,17 +32,23 @@ export function shardOutputs(config: Config, tag: string): Config {
 /** `columns`: a fixed columnar layout (the Persona Hub schema); otherwise inferred from the first record. */
 export async function openSinks(config: Config, resume: Checkpoint | null, columns: readonly Column[] | null = null, partPrefix = ''): Promise<RecordSink[]> {
   const sinks: RecordSink[] = [];
-  for (const path of outputsOf(config)) {
-    const format = formatOf(path, config.format);
-    const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
-    if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
-    if (format === 'jsonl') sinks.push(await openJsonlSink(path, position));
-    else if (format === 'csv') sinks.push(await openCsvSink(path, position));
-    else if (format === 'arrow') sinks.push(await openArrowSink(path, position, config.writers.arrow.batchSize, columns));
-    else {
-      if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
-      sinks.push(await openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: partPrefix, ...(columns ? { columns } : {}) }));
-    }
+  try {
+    for (const path of outputsOf(config)) sinks.push(await openSink(config, path, resume, columns, partPrefix));
+  } catch (err) {
+    // One output could not be opened: release the ones that were, so no handle or `.tmp` part is left behind.
+    await Promise.allSettled(sinks.map((s) => s.abort()));
+    throw err;
   }
   return sinks;
+}
+
+async function openSink(config: Config, path: string, resume: Checkpoint | null, columns: readonly Column[] | null, partPrefix: string): Promise<RecordSink> {
+  const format = formatOf(path, config.format);
+  const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
+  if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
+  if (format === 'jsonl') return openJsonlSink(path, position);
+  if (format === 'csv') return openCsvSink(path, position);
+  if (format === 'arrow') return openArrowSink(path, position, config.writers.arrow.batchSize, columns);
+  if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
+  return openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: partPrefix, ...(columns ? { columns } : {}) });
 }

@@ -1,4 +1,5 @@
 import type { Readable, Transform, Writable } from 'node:stream';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { LoadedConfig } from '../config.js';
 import type { OnlineIpf } from '../generator/online-ipf.js';
@@ -106,6 +107,10 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
   const stopProgress = startProgress(stats, !options.quiet);
   try {
     await pipeline(stages as [Readable, ...Transform[], Writable]);
+  } catch (err) {
+    // An upstream error rejects the pipeline before the tee has aborted its sinks: let it release them first.
+    if (!tee.closed) await once(tee, 'close');
+    throw err;
   } finally {
     stopProgress();
     offSignals();
