@@ -4,7 +4,7 @@ import { type LoadedConfig, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { readFile } from 'node:fs/promises';
 import { columnsOf } from '../writers/columns.js';
-import { readRecords } from './read-records.js';
+import { readRecords } from '../readers/read-records.js';
 import { validateDataset } from './run-validate.js';
 
 const DATA = /\.(parquet|jsonl|csv|arrows)$/;

@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../config.js';
 import type { Format } from '../io/formats.js';
 import { FidelityCounter } from './fidelity-stats.js';
 import { NarrativeCounter } from './narrative-stats.js';
-import { readRecords } from './read-records.js';
+import { readRecords } from '../readers/read-records.js';
 import { type Gate, type ValidationReport, renderMarkdown, writeReport } from './report.js';
 
 /** Reads a dataset as a stream, measures fidelity and narrative quality, applies the gates. */
