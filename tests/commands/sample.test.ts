@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../src/config.js';
-import { FidelityCounter } from '../src/validate/fidelity-stats.js';
-import { BIN, FIXTURES, parseLines, runCli } from './helpers/cli.js';
+import { loadConfig } from '../../src/config.js';
+import { FidelityCounter } from '../../src/validate/fidelity-stats.js';
+import { FIXTURES, parseLines, runCli } from '../helpers/cli.js';
 
 const moldovaConfig = () => readFile(join(FIXTURES, 'moldova.json'), 'utf8');
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -17,7 +16,7 @@ function share(records: Record<string, unknown>[], where: (r: Record<string, unk
   return (100 * group.filter(what).length) / group.length;
 }
 
-describe('gen-stream on the Moldova 2024 census', () => {
+describe('gen-stream sample on the Moldova 2024 census', () => {
   it('100,000 personas: valid lines, unique ids, every controlled marginal within 0.2 points, regional structure kept', async () => {
     const res = await runCli(['sample', '-n', '100000', '-q'], await moldovaConfig());
     assert.equal(res.code, 0, res.stderr);
@@ -97,25 +96,6 @@ describe('gen-stream on the Moldova 2024 census', () => {
     );
   });
 
-  it('| head -n 5 ends quietly with exit 0 (EPIPE is not an error)', async () => {
-    const child = spawn(process.execPath, [BIN, '-q', '-n', '1000000'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    let seen = '';
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (c: Buffer) => {
-        seen += c;
-        if (seen.split('\n').length > 5) {
-          child.stdout.destroy();
-          resolve();
-        }
-      });
-    });
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    assert.equal(code, 0);
-    assert.equal(stderr, '');
-  });
-
   it('--out FILE writes the file, its metadata and a complete checkpoint, and no temporaries', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gen-stream-'));
     try {
@@ -137,43 +117,5 @@ describe('gen-stream on the Moldova 2024 census', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
-
-  it('sample and --help work as commands', async () => {
-    const res = await runCli(['sample', '-n', '10', '-q']);
-    assert.equal(parseLines(res.stdout).length, 10);
-    const main = parseLines((await runCli(['-n', '10', '-q'])).stdout);
-    // The main command adds narratives to exactly the records sample writes.
-    parseLines(res.stdout).forEach((r, i) => {
-      for (const [k, v] of Object.entries(r)) assert.deepEqual(main[i][k], v);
-    });
-    const described = await runCli(['describe', '-n', '10']);
-    assert.equal(described.code, 0);
-    assert.equal(JSON.parse(described.stdout).settings.count, 10);
-    for (const args of [['--help'], ['sample', '--help'], ['narrate', '--help'], ['describe', '--help'], ['help']]) {
-      const h = await runCli(args);
-      assert.equal(h.code, 0);
-      assert.match(h.stdout, /^Usage: gen-stream/);
-    }
-  });
-});
-
-describe('gen-stream with an inline census', () => {
-  it('runs a census carried in the config and calibrates it to its own targets', async () => {
-    const cfg = await readFile(join(FIXTURES, 'toy-census.json'), 'utf8');
-    const res = await runCli(['sample', '-q', '-n', '5000'], cfg);
-    assert.equal(res.code, 0, res.stderr);
-    const records = parseLines(res.stdout);
-    assert.equal(records.length, 5000);
-    const { model } = loadConfig(JSON.parse(cfg));
-    const counter = new FidelityCounter(model, []);
-    records.forEach((r) => counter.add(r));
-    for (const m of counter.marginals()) assert.ok(m.worst <= 1, `${m.attribute} ${m.worst}`);
-    assert.ok(records.every((r) => r.job !== 'teacher' || Number(r.age) >= 21), 'constraint teachers_are_adults_over_21');
-    const south = records.filter((r) => r.village === 'South Cove');
-    const teachers = (100 * south.filter((r) => r.job === 'teacher').length) / south.length;
-    assert.ok(Math.abs(teachers - 40) <= 2, `conditional target teachers_in_south_cove: ${teachers}%`);
-    assert.ok(records.every((r) => r.label === `${String(r.job)} from ${String(r.village)}`));
-    assert.ok(records.every((r) => r.country === 'Toy Island'));
   });
 });

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, it } from 'node:test';
-import { type Config, loadConfig } from '../src/config.js';
-import { FidelityCounter } from '../src/validate/fidelity-stats.js';
-import { OnlineIpf } from '../src/generator/online-ipf.js';
-import { prepareRun } from '../src/generator/calibration.js';
-import { sampleStages } from '../src/run/sample-pipeline.js';
-import { Sampler } from '../src/generator/sampler.js';
-import { parseLines } from './helpers/cli.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { FidelityCounter } from '../../src/validate/fidelity-stats.js';
+import { OnlineIpf } from '../../src/generator/online-ipf.js';
+import { prepareRun } from '../../src/generator/calibration.js';
+import { sampleStages } from '../../src/run/sample-pipeline.js';
+import { Sampler } from '../../src/generator/sampler.js';
+import { parseLines } from '../helpers/cli.js';
 
 async function collect(stages: ReturnType<typeof sampleStages>): Promise<string> {
   let text = '';
@@ -77,6 +77,6 @@ describe('online IPF calibration', () => {
     const { model } = loadConfig({});
     const other = loadConfig(biased).model;
     const ipf = new OnlineIpf(model);
-    assert.throws(() => ipf.restore(new OnlineIpf(other).snapshot()), /does not match/);
+    assert.throws(() => ipf.restore(new OnlineIpf(other).snapshot()), { code: 'E_CALIBRATION' });
   });
 });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../src/config.js';
-import { Stream, rngFor } from '../src/generator/rng.js';
-import { Sampler } from '../src/generator/sampler.js';
-import { parseLines, runCli } from './helpers/cli.js';
+import { loadConfig } from '../../src/config.js';
+import { Stream, rngFor } from '../../src/generator/rng.js';
+import { Sampler } from '../../src/generator/sampler.js';
+import { parseLines, runCli } from '../helpers/cli.js';
 
 describe('rejection sampling', () => {
   it('every record satisfies every constraint of the census (checked on the compiled masks)', () => {

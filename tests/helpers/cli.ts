@@ -30,3 +30,19 @@ export function parseLines(text: string): Record<string, unknown>[] {
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+/**
+ * The code of the error the CLI reported (`gen-stream: error E_XXX: …` on stderr), or null when it reported
+ * none (or crashed with an "unexpected error"). Tests assert this code, not the message text around it.
+ */
+export function errorCode(stderr: string): string | null {
+  return /^gen-stream: error (E_[A-Z_]+):/m.exec(stderr)?.[1] ?? null;
+}
+
+/**
+ * The code of the fatal error that stopped a run early (`gen-stream: stopped taking records early: E_XXX: …`,
+ * exit 1: a rejected key, an exhausted quota), or null when the run was not stopped by a coded error.
+ */
+export function stopCode(stderr: string): string | null {
+  return /^gen-stream: stopped taking records early: (E_[A-Z_]+):/m.exec(stderr)?.[1] ?? null;
+}

@@ -3,9 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { loadConfig } from '../src/config.js';
-import { parseLines, runCli } from './helpers/cli.js';
-import { MockLlm } from './helpers/mock-llm.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+import { parseLines, runCli } from '../helpers/cli.js';
+import { MockLlm } from '../helpers/mock-llm.js';
 
 let dir: string;
 before(async () => {
@@ -116,8 +117,9 @@ describe('many endpoints (llm.baseUrls, BalancedPool)', () => {
 
   it('the config takes baseUrl or baseUrls (or neither, for batch files), with one API path', () => {
     assert.ok(loadConfig({ llm: { model: 'm' } }), 'batch-export needs no endpoint');
-    assert.throws(() => loadConfig({ llm: { model: 'm', baseUrl: 'http://a:1/v1', baseUrls: ['http://b:1/v1'] } }), /baseUrl or baseUrls, not both/);
-    assert.throws(() => loadConfig({ llm: { model: 'm', baseUrls: ['http://a:1/v1', 'http://b:1/api'] } }), /same API path/);
+    const refusedAt = (path: string) => (e: unknown) => e instanceof ConfigError && e.code === 'E_CONFIG' && e.issues.some((i) => i.path === path);
+    assert.throws(() => loadConfig({ llm: { model: 'm', baseUrl: 'http://a:1/v1', baseUrls: ['http://b:1/v1'] } }), refusedAt('llm.baseUrl'));
+    assert.throws(() => loadConfig({ llm: { model: 'm', baseUrls: ['http://a:1/v1', 'http://b:1/api'] } }), refusedAt('llm.baseUrls'));
     assert.ok(loadConfig({ llm: { model: 'm', baseUrls: ['http://a:1/v1', 'http://b:1/v1/'] } }));
   });
 });

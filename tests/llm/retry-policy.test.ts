@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { backoffMs, classifyStatus, isRetryableNetworkError, retryAfterMs } from '../src/llm/retry-policy.js';
-import { Stream, rngFor } from '../src/generator/rng.js';
+import { backoffMs, classifyStatus, isRetryableNetworkError, retryAfterMs } from '../../src/llm/retry-policy.js';
+import { Stream, rngFor } from '../../src/generator/rng.js';
 
 describe('retry policy', () => {
   it('classifies statuses as the providers document them', () => {

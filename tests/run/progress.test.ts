@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { progressLine } from '../src/run/progress.js';
-import { RunStats } from '../src/run-state/run-stats.js';
+import { progressLine } from '../../src/run/progress.js';
+import { RunStats } from '../../src/run-state/run-stats.js';
 
 describe('progress line', () => {
   it('shows done/total, rate, in flight, retries, failures, tokens, cost and ETA', () => {

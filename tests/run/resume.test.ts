@@ -3,11 +3,10 @@ import { spawn } from 'node:child_process';
 import { readFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { BIN, parseLines, runCli } from './helpers/cli.js';
-import { query } from './helpers/duckdb.js';
-import { MockLlm } from './helpers/mock-llm.js';
+import { BIN, errorCode, parseLines, runCli } from '../helpers/cli.js';
+import { query } from '../helpers/duckdb.js';
+import { MockLlm } from '../helpers/mock-llm.js';
 
 let dir: string;
 before(async () => {
@@ -40,7 +39,9 @@ async function killAndResume(args: string[], config: string, delays: number[]): 
     const delay = delays[attempt] ?? 60_000;
     const { code, stderr } = await runAndKill([...args, ...(resume ? ['--resume'] : [])], config, delay);
     if (code === 0) return kills;
-    if (code === 2 && /cannot read checkpoint/.test(stderr)) {
+    // Text kept beside the code: of the E_CHECKPOINT refusals only "cannot read" (no checkpoint yet) means the
+    // kill came before the first checkpoint; an empty or corrupt one after a kill is a failure to report.
+    if (code === 2 && errorCode(stderr) === 'E_CHECKPOINT' && /cannot read checkpoint/.test(stderr)) {
       resume = false; // killed before the first checkpoint: nothing to resume, start again
       continue;
     }
@@ -113,26 +114,22 @@ describe('crash safety: SIGKILL at random moments, then --resume', () => {
     const saved = await readFile(`${out}.checkpoint.json`, 'utf8');
     const other = await runCli(['-q', '-n', '15000', '--out', out, '--resume', '--seed', '7'], config);
     assert.equal(other.code, 2);
-    assert.match(other.stderr, /E_CHECKPOINT: .*another config/);
-    for (const [content, pattern] of [
-      ['', /is empty/],
-      ['{"version":1,', /is corrupt/],
-      ['{"version":1}', /is corrupt/],
-    ] as const) {
+    assert.equal(errorCode(other.stderr), 'E_CHECKPOINT');
+    for (const content of ['', '{"version":1,', '{"version":1}']) {
       await writeFile(`${out}.checkpoint.json`, content);
       const res = await runCli(['-q', '-n', '15000', '--out', out, '--resume'], config);
       assert.equal(res.code, 2, content);
-      assert.match(res.stderr, pattern);
+      assert.equal(errorCode(res.stderr), 'E_CHECKPOINT', content);
     }
     await writeFile(`${out}.checkpoint.json`, saved);
     const cp = JSON.parse(saved);
     await truncate(out, cp.outputs[0].bytes - 10);
     const ahead = await runCli(['-q', '-n', '15000', '--out', out, '--resume'], config);
     assert.equal(ahead.code, 2);
-    assert.match(ahead.stderr, /ahead of the data/);
+    assert.equal(errorCode(ahead.stderr), 'E_CHECKPOINT');
     const missing = await runCli(['-q', '-n', '100', '--out', join(dir, 'none.jsonl'), '--resume'], config);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /cannot read checkpoint/);
+    assert.equal(errorCode(missing.stderr), 'E_CHECKPOINT');
   });
 
   it('--start-offset N emits records from N on, identical to the tail of a full run', async () => {
@@ -142,17 +139,5 @@ describe('crash safety: SIGKILL at random moments, then --resume', () => {
     const narrated = await runCli(['-q', '-n', '300'], config);
     const piped = await runCli(['narrate', '-q', '--start-offset', '120'], (await runCli(['sample', '-q', '-n', '300'], config)).stdout);
     assert.deepEqual(parseLines(piped.stdout), parseLines(narrated.stdout).slice(120));
-  });
-
-  it('a stalled reader keeps RSS flat: backpressure reaches the generator', async () => {
-    const child = spawn(process.execPath, [BIN, '-q', '-n', '1000000'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    child.stdout.pause();
-    const rss = async () => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
-    await sleep(1500);
-    const early = await rss();
-    await sleep(2000);
-    const late = await rss();
-    child.kill('SIGKILL');
-    assert.ok(late - early < 15, `RSS grew from ${early.toFixed(1)} to ${late.toFixed(1)} MB while nobody read`);
   });
 });

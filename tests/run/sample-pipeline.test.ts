@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../src/config.js';
-import { prepareRun } from '../src/generator/calibration.js';
-import { sampleStages } from '../src/run/sample-pipeline.js';
-import { type PersonChunk } from '../src/streams/person-chunk.js';
-import { createSample } from '../src/streams/sample.js';
+import { loadConfig } from '../../src/config.js';
+import { prepareRun } from '../../src/generator/calibration.js';
+import { sampleStages } from '../../src/run/sample-pipeline.js';
+import { BIN } from '../helpers/cli.js';
 
 describe('sample → ipf-correct → format-jsonl', () => {
   it('backpressure reaches the generator: a stalled reader stops sampling', async () => {
@@ -51,18 +52,18 @@ describe('sample → ipf-correct → format-jsonl', () => {
     };
     assert.equal(await read(true), await read(false));
   });
+});
 
-  it('chunks never cross a calibration boundary, also when starting mid-way', async () => {
-    const { model, config } = loadConfig({});
-    const run = prepareRun(model, config);
-    const starts: Array<[number, number]> = [];
-    const sample = createSample({ sampler: run.sampler, ipf: null, seed: 1, start: 1000, end: 1300, chunkSize: 128 });
-    for await (const chunk of sample as AsyncIterable<PersonChunk>) starts.push([chunk.start, chunk.count]);
-    assert.deepEqual(starts, [
-      [1000, 24],
-      [1024, 128],
-      [1152, 128],
-      [1280, 20],
-    ]);
+describe('the main command in its own process', () => {
+  it('a stalled reader keeps RSS flat: backpressure reaches the generator', async () => {
+    const child = spawn(process.execPath, [BIN, '-q', '-n', '1000000'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.pause();
+    const rss = async () => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
+    await sleep(1500);
+    const early = await rss();
+    await sleep(2000);
+    const late = await rss();
+    child.kill('SIGKILL');
+    assert.ok(late - early < 15, `RSS grew from ${early.toFixed(1)} to ${late.toFixed(1)} MB while nobody read`);
   });
 });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tableFromIPC } from 'apache-arrow';
-import { parseLines, runCli } from './helpers/cli.js';
-import { query } from './helpers/duckdb.js';
+import { errorCode, parseLines, runCli } from '../helpers/cli.js';
+import { query } from '../helpers/duckdb.js';
 
 let dir: string;
 before(async () => {
@@ -96,9 +96,9 @@ describe('writers, read back by DuckDB and Arrow', () => {
   it('an output that cannot be opened is a clear error, exit 2', async () => {
     const res = await runCli(['-q', '-n', '10', '--out', '/nonexistent/dir/p.jsonl']);
     assert.equal(res.code, 2);
-    assert.match(res.stderr, /cannot open output \/nonexistent\/dir\/p\.jsonl \(ENOENT\)/);
+    assert.equal(errorCode(res.stderr), 'E_USAGE');
     const bad = await runCli(['-q', '-n', '10', '--out', join(dir, 'p.txt')]);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /cannot tell the format/);
+    assert.equal(errorCode(bad.stderr), 'E_USAGE');
   });
 });
