@@ -1,6 +1,6 @@
 import { BATCH_MODES, type BatchMode } from '../batch/manifest.js';
 import { UsageError } from '../errors.js';
-import { CONFIG_FLAGS, type Command, recordsOnStdin } from './command.js';
+import { CONFIG_FLAGS, type Command, inputOf, recordsOnStdin } from './command.js';
 
 export const batchExport: Command = {
   name: 'batch-export',
@@ -15,7 +15,7 @@ plus DIR/inputs-*.jsonl and DIR/manifest.json for the import. Needs llm.model, n
 --retry-failed FILE exports the records (or corpus texts) of a failure file, each keeping its place in the
 first run's input, so the records come out as the first run would have made them. DIR must not exist
 (--force replaces it).`,
-  flags: [...CONFIG_FLAGS, 'input', 'retry-failed', 'batch', 'force'],
+  flags: [...CONFIG_FLAGS, 'input', 'input-format', 'retry-failed', 'batch', 'force'],
   args: { max: 1 },
   stdinIsData: recordsOnStdin,
   async run({ loaded, options, values, args, configValue }) {
@@ -23,7 +23,7 @@ first run's input, so the records come out as the first run would have made them
     if (!BATCH_MODES.includes(mode as BatchMode)) throw new UsageError(`batch-export needs what to export: ${BATCH_MODES.join(' or ')} (try --help)`);
     if (!values.batch) throw new UsageError('batch-export needs --batch DIR (the batch directory)');
     const { runBatchExport } = await import('../run/batch-export.js');
-    const exportOptions = { batchDir: values.batch, input: values.input, retryFailed: values['retry-failed'], force: options.force ?? false, quiet: options.quiet, configValue };
+    const exportOptions = { batchDir: values.batch, ...inputOf(values), force: options.force ?? false, quiet: options.quiet, configValue };
     return runBatchExport(loaded, exportOptions, mode as BatchMode);
   },
 };

@@ -28,7 +28,8 @@ export const FLAGS = {
   continue: { type: 'boolean', help: 'resume when this run\'s checkpoint exists, else start afresh (for job engines that rerun a task)' },
   force: { type: 'boolean', help: 'with --resume: accept a changed config; batch-export: replace the batch directory' },
   'start-offset': { type: 'string', arg: 'N', help: 'emit records from input position N on (resuming a pipe to stdout)' },
-  input: { type: 'string', arg: 'FILE', help: 'read the records (or corpus) from FILE instead of stdin' },
+  input: { type: 'string', arg: 'FILE', help: 'read the records (or corpus) from FILE instead of stdin: JSONL, CSV, Arrow, or a Parquet file or dataset directory' },
+  'input-format': { type: 'string', arg: 'F', help: 'jsonl|csv|arrow|parquet: how --input (or stdin: jsonl, csv, arrow) is read when its extension does not say' },
   'retry-failed': { type: 'string', arg: 'FILE', help: 'redo the records of a failure file (new failures go to FILE.retry.jsonl)' },
   'llm-base-url': { type: 'string', arg: 'URL', help: 'OpenAI-compatible API root, e.g. http://127.0.0.1:8000/v1 (overrides llm.baseUrl)' },
   'llm-model': { type: 'string', arg: 'NAME', help: 'model name (overrides llm.model)' },
@@ -62,7 +63,7 @@ export const CONFIG_FLAGS = ['config', 'count', 'seed', 'format', 'llm-base-url'
 export const RUN_FLAGS = ['out', 'failed', 'checkpoint', 'resume', 'continue', 'force', 'start-offset'] as const satisfies readonly FlagName[];
 
 /** Flags of the commands that read records and write them through the runner (narrate and the Persona Hub modes). */
-export const STREAM_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'retry-failed', 'shard'] as const satisfies readonly FlagName[];
+export const STREAM_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'input-format', 'retry-failed', 'shard'] as const satisfies readonly FlagName[];
 /** Flags of the generator commands. */
 export const GENERATOR_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'shard'] as const satisfies readonly FlagName[];
 
@@ -102,7 +103,11 @@ export interface Command {
 export const recordsOnStdin = (values: FlagValues): boolean => !values.input && !values['retry-failed'];
 
 /** Where a record-reading command's records come from, as the runner takes it. */
-export const inputOf = (values: FlagValues): { input?: string; retryFailed?: string } => ({ input: values.input, retryFailed: values['retry-failed'] });
+export const inputOf = (values: FlagValues): { input?: string; inputFormat?: string; retryFailed?: string } => ({
+  input: values.input,
+  inputFormat: values['input-format'],
+  retryFailed: values['retry-failed'],
+});
 
 /** What the generator commands share: no arguments, the config on stdin, index-block shards. */
 export const GENERATOR_COMMAND = { flags: GENERATOR_FLAGS, args: { max: 0 }, stdinIsData: () => false, shard: 'blocks' } as const satisfies Partial<Command>;

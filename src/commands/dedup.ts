@@ -1,4 +1,4 @@
-import { CONFIG_FLAGS, type Command, recordsOnStdin, RUN_FLAGS } from './command.js';
+import { CONFIG_FLAGS, type Command, inputOf, recordsOnStdin, RUN_FLAGS } from './command.js';
 
 export const dedup: Command = {
   name: 'dedup',
@@ -9,11 +9,11 @@ accents, punctuation and spacing. Near duplicates: MinHash (dedup.permutations, 
 shingles (dedup.shingle, default 1-grams) with LSH (dedup.bands, default 16), each candidate verified against
 dedup.threshold (default Jaccard 0.9). Removed ids go to --removed (default <out>.removed.jsonl) with the id
 they duplicate. Compares the field dedup.field (default "persona"; --field). A dedup run cannot resume.`,
-  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'field', 'removed'],
+  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'input-format', 'field', 'removed'],
   args: { max: 0 },
   stdinIsData: recordsOnStdin,
   async run({ loaded, options, values }) {
     const { runDedup } = await import('../run/dedup-plan.js');
-    return runDedup(loaded, { ...options, input: values.input, removedPath: values.removed });
+    return runDedup(loaded, { ...options, ...inputOf(values), removedPath: values.removed });
   },
 };

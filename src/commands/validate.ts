@@ -11,14 +11,16 @@ joints, the total variation distance to the calibrated model's conditionals; con
 narrative quality (lengths, names, language, duplicates). --report DIR writes stats.json, stats.md and
 report.html. Gates (config "validate"): every marginal within 0.5 points, every chi-square p > 0.01 at
 n >= 1,000, no constraint violation, no empty narrative field. Exit 1 when a gate fails.`,
-  flags: [...CONFIG_FLAGS, 'report'],
+  flags: [...CONFIG_FLAGS, 'input-format', 'report'],
   args: { max: 1 },
   stdinIsData: () => true,
   async run({ loaded, options, values, args }) {
     const target = args[0];
     if (!target) throw new UsageError('validate needs the file or dataset directory to check (try --help)');
     const { validateDataset } = await import('../validate/run-validate.js');
-    const report = await validateDataset(loaded, target, { format: loaded.config.format, report: values.report });
+    const { inputFormatFlag } = await import('../readers/read-records.js');
+    const format = inputFormatFlag(values['input-format']) ?? loaded.config.format;
+    const report = await validateDataset(loaded, target, { format, report: values.report });
     if (!options.quiet) for (const g of report.gates) process.stdout.write(`${g.passed ? 'pass' : 'FAIL'}  ${g.name}: ${g.detail}\n`);
     const failed = report.gates.filter((g) => !g.passed).map((g) => g.name);
     process.stderr.write(`gen-stream: ${report.records} records: ${failed.length ? `gates failed: ${failed.join(', ')}` : 'all gates passed'}\n`);

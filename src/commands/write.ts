@@ -1,4 +1,4 @@
-import { CONFIG_FLAGS, type Command, recordsOnStdin, RUN_FLAGS } from './command.js';
+import { CONFIG_FLAGS, type Command, inputOf, recordsOnStdin, RUN_FLAGS } from './command.js';
 
 export const write: Command = {
   name: 'write',
@@ -7,11 +7,11 @@ export const write: Command = {
   description: `Writes JSONL records from stdin (or --input FILE) to every --out: JSONL, CSV (RFC 4180), Arrow IPC stream
 (.arrows) or a Parquet dataset directory of rolling parts; checkpoints every checkpoint.every records and
 resumes with --resume like the all-in-one command.`,
-  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'input'],
+  flags: [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'input-format'],
   args: { max: 0 },
   stdinIsData: recordsOnStdin,
   async run({ loaded, options, values }) {
     const { runStream } = await import('../run/stream-plan.js');
-    return runStream(loaded, { ...options, input: values.input }, false);
+    return runStream(loaded, { ...options, ...inputOf(values) }, false);
   },
 };

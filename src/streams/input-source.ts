@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
+import { readerOf } from '../readers/record-input.js';
 import { createCorpusSource } from './corpus-source.js';
-import type { Stripe } from './indexed-batches.js';
+import { indexedBatches, type Stripe } from './indexed-batches.js';
 import { createJsonlSource, failureRecord } from './jsonl-source.js';
 
 export interface InputSourceOptions {
@@ -18,11 +19,17 @@ export interface InputSourceOptions {
 
 /**
  * The source a command's input calls for. A failure file is JSONL whatever the command: it holds the records
- * (or corpus items) as they were taken, so a corpus retry does not go through the corpus reader again.
+ * (or corpus items) as they were taken, so a corpus retry does not go through the corpus reader again. A CSV,
+ * Arrow or Parquet input (openInput) brings its reader: its records go through the same indexedBatches as
+ * JSONL's (positions, resume skip, stripes, the stop, onEnd); as a corpus it is read as the JSONL it stands
+ * for, so an item's place is `file:row`.
  */
 export function createInputSource(input: AsyncIterable<Buffer | string>, options: InputSourceOptions): Readable {
   const { failures, corpus, ...rest } = options;
   if (failures) return createJsonlSource(input, { ...rest, select: failureRecord });
   if (corpus) return createCorpusSource(input, { ...rest, ...corpus });
-  return createJsonlSource(input, rest);
+  const read = readerOf(input);
+  if (!read) return createJsonlSource(input, rest);
+  const { batchSize = 256, signal, skip = 0, stripe, onEnd } = rest;
+  return indexedBatches(read(batchSize), { batchSize, signal, skip, stripe, onEnd });
 }
