@@ -31,6 +31,31 @@ function runAndKill(args: string[], config: string, afterMs: number, signal: Nod
   });
 }
 
+/**
+ * Starts the CLI and sends `signal` as soon as `ready()` holds (polled while it runs): a test synchronises on
+ * what the process has written (its first checkpoint), never on how long it has been running.
+ */
+function runAndSignalWhen(args: string[], config: string, ready: () => Promise<boolean>, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    let done = false;
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    const poll = async () => {
+      while (!done && !(await ready())) await new Promise((r) => setTimeout(r, 10));
+      if (!done) child.kill(signal);
+    };
+    child.on('close', (code) => {
+      done = true;
+      resolve({ code, stderr });
+    });
+    child.stdin.end(config);
+    void poll();
+  });
+}
+
+const exists = (path: string) => readFile(path).then(() => true, () => false);
+
 /** Runs to completion through SIGKILLs at the given moments, resuming each time. */
 async function killAndResume(args: string[], config: string, delays: number[]): Promise<number> {
   let kills = 0;
@@ -96,7 +121,7 @@ describe('crash safety: SIGKILL at random moments, then --resume', () => {
   it('SIGINT drains, checkpoints, exits 130; the resume completes the same output', async () => {
     const ref = await runCli(['-q', '-n', '15000'], config);
     const out = join(dir, 'int.jsonl');
-    const first = await runAndKill(['-q', '-n', '15000', '--out', out], config, 1500, 'SIGINT');
+    const first = await runAndSignalWhen(['-q', '-n', '15000', '--out', out], config, () => exists(`${out}.checkpoint.json`), 'SIGINT');
     assert.equal(first.code, 130, first.stderr);
     const cp = JSON.parse(await readFile(`${out}.checkpoint.json`, 'utf8'));
     assert.equal(cp.complete, false);
@@ -109,8 +134,8 @@ describe('crash safety: SIGKILL at random moments, then --resume', () => {
 
   it('refuses a changed config (unless --force), an empty, corrupt or ahead-of-data checkpoint', async () => {
     const out = join(dir, 'refuse.jsonl');
-    const first = await runAndKill(['-q', '-n', '15000', '--out', out], config, 1500, 'SIGINT');
-    assert.equal(first.code, 130);
+    const first = await runAndSignalWhen(['-q', '-n', '15000', '--out', out], config, () => exists(`${out}.checkpoint.json`), 'SIGINT');
+    assert.equal(first.code, 130, first.stderr);
     const saved = await readFile(`${out}.checkpoint.json`, 'utf8');
     const other = await runCli(['-q', '-n', '15000', '--out', out, '--resume', '--seed', '7'], config);
     assert.equal(other.code, 2);
