@@ -9,7 +9,6 @@ import { checkJsonl, readJsonl } from './jsonl.js';
 import { parquetParts, readParquet } from './parquet.js';
 import type { Row } from './record-shape.js';
 
-export type { Row };
 
 // Input names more than outputs: `.feather`/`.ipc` (Arrow IPC file) and `.json` (a corpus array) are read too.
 const EXTENSIONS: Array<[RegExp, Format]> = [
