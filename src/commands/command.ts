@@ -26,7 +26,7 @@ export const FLAGS = {
   checkpoint: { type: 'string', arg: 'FILE', help: 'checkpoint file (default <first file output>.checkpoint.json)' },
   resume: { type: 'boolean', help: 'continue an interrupted run from its checkpoint (same config and outputs)' },
   continue: { type: 'boolean', help: 'resume when this run\'s checkpoint exists, else start afresh (for job engines that rerun a task)' },
-  force: { type: 'boolean', help: 'with --resume: accept a changed config; batch-export: replace the batch directory' },
+  force: { type: 'boolean', help: 'with --resume: accept a changed config; a fresh run: write into a dataset directory holding files gen-stream did not write (never deleting them); batch-export: replace the batch directory' },
   'start-offset': { type: 'string', arg: 'N', help: 'emit records from input position N on (resuming a pipe to stdout)' },
   input: { type: 'string', arg: 'FILE', help: 'read the records (or corpus) from FILE instead of stdin: JSONL, CSV, Arrow, or a Parquet file or dataset directory' },
   'input-format': { type: 'string', arg: 'F', help: 'jsonl|csv|arrow|parquet: how --input (or stdin: jsonl, csv, arrow) is read when its extension does not say' },

@@ -11,6 +11,7 @@ import { HUB_COLUMNS } from '../hub/records.js';
 import { pathExists } from '../io/files.js';
 import { createBatchJoin } from '../streams/batch-join.js';
 import { createLlmMap, IMPORT_CONCURRENCY, IMPORT_WINDOW } from '../streams/llm-map.js';
+import { artifactsOf } from './artifacts.js';
 import { hubDomains } from './hub-domains.js';
 import { loadResume, nothingToResume, startOf } from './resume.js';
 import type { RunOptions } from './run-options.js';
@@ -41,9 +42,10 @@ async function checkImport(loaded: LoadedConfig, options: BatchImportOptions) {
  * exported input ends as its record(s) or a failure: no result (E_BATCH_MISSING), failed at the provider
  * (E_LLM_REQUEST), invalid answer (E_LLM_INVALID), unusable corpus line (E_INPUT), over a domain cap.
  */
-export async function runBatchImport(loaded: LoadedConfig, options: BatchImportOptions): Promise<number> {
+export async function runBatchImport(loaded: LoadedConfig, given: BatchImportOptions): Promise<number> {
   const { config } = loaded;
-  const manifest = await checkImport(loaded, options);
+  const manifest = await checkImport(loaded, given);
+  const options = { ...given, family: manifest.mode === 'text-to-persona' ? ('text-to-persona' as const) : ('personas' as const) };
   const resume = await loadResume(loaded, options);
   if (resume?.complete) return nothingToResume();
   await removeStaleSpools(options.batchDir);
@@ -63,7 +65,7 @@ export async function runBatchImport(loaded: LoadedConfig, options: BatchImportO
     }
     const startOffset = startOf(resume, options);
     const codec = batchCodec(config, manifest.mode);
-    const domains = manifest.mode === 'text-to-persona' ? hubDomains(loaded, resume) : null;
+    const domains = manifest.mode === 'text-to-persona' ? hubDomains(loaded, resume, artifactsOf(config, options).domainTable) : null;
     const price = config.llm?.prices[manifest.model];
     const factor = config.batch.priceFactor;
     return await runPlan(loaded, options, resume, {

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { createJsonlSource } from '../streams/jsonl-source.js';
-import { removedPathOf } from './artifacts.js';
+import { artifactsOf } from './artifacts.js';
 import { openInput } from './input.js';
 import type { InputOptions, RunOptions } from './run-options.js';
 import { runPlan } from './run-plan.js';
@@ -11,13 +11,14 @@ import { runPlan } from './run-plan.js';
  * output; removed ids go to the removed file with the id they duplicate. The seen-set is not checkpointed,
  * so a dedup run cannot be resumed (it would miss duplicates across the break): rerun it instead.
  */
-export async function runDedup(loaded: LoadedConfig, options: RunOptions & Pick<InputOptions, 'input'> & { removedPath?: string }): Promise<number> {
+export async function runDedup(loaded: LoadedConfig, given: RunOptions & Pick<InputOptions, 'input'> & { removedPath?: string }): Promise<number> {
+  const options = { ...given, family: 'dedup' as const };
   if (options.resume || options.startOffset) throw new UsageError('dedup cannot resume: its seen-set is not checkpointed; run it again from the start');
   const { config } = loaded;
   const { Deduper } = await import('../dedup/deduper.js');
   const { createDedup } = await import('../streams/dedup.js');
   const { FileAppender } = await import('../writers/file-appender.js');
-  const removedPath = removedPathOf(config, options.removedPath);
+  const removedPath = options.removedPath ?? artifactsOf(config, options).removed;
   const removed = await FileAppender.open(removedPath, null);
   const { field, ...dedupOptions } = config.dedup;
   const deduper = new Deduper(dedupOptions);

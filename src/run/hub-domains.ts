@@ -4,8 +4,6 @@ import { writeFileAtomic } from '../io/files.js';
 import type { Checkpoint } from '../run-state/checkpoint.js';
 import type { Indexed } from '../run-state/record-index.js';
 import type { Rejection } from '../streams/llm-map.js';
-import { domainTablePathOf } from './artifacts.js';
-import { type Shard, shardTag } from './shard.js';
 
 /** The domain side of a Persona Hub run: caps at each input's turn, tallies saved in checkpoints, the table. */
 export interface HubDomains {
@@ -21,7 +19,7 @@ export interface HubDomains {
  * same counts); capped records go to the failure file as E_DOMAIN_CAP. The table of what was written is saved
  * next to the output.
  */
-export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null, shard?: Shard | null): HubDomains {
+export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null, tablePath: string): HubDomains {
   const cap = loaded.config.domains.maxPerDomain ?? null;
   const admitted = new DomainTally(resume?.domains ?? null);
   const written = new DomainTally(resume?.domains ?? null);
@@ -48,7 +46,7 @@ export function hubDomains(loaded: LoadedConfig, resume: Checkpoint | null, shar
     domains: () => written.state(),
     finish: async (quiet, extra) => {
       const table = domainTable(written, cap);
-      const path = domainTablePathOf(loaded.config, shard ? shardTag(shard) : null);
+      const path = tablePath;
       await writeFileAtomic(path, `${JSON.stringify(table, null, 2)}\n`);
       if (quiet) return;
       const top = table.domains.slice(0, 5).map((d) => `${d.domain} ${d.count}`).join(', ');

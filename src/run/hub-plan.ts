@@ -7,6 +7,7 @@ import { textToPersonaWork } from '../hub/text-to-persona.js';
 import { askSettingsOf, chatClientFor, closeClient } from '../llm/client-for.js';
 import { createInputSource } from '../streams/input-source.js';
 import { createLlmMap } from '../streams/llm-map.js';
+import { artifactsOf } from './artifacts.js';
 import { hubDomains } from './hub-domains.js';
 import { failedPathFor, openInput } from './input.js';
 import { warn, windowOf } from './narrate-stage.js';
@@ -21,14 +22,15 @@ export type HubMode = 'text-to-persona' | 'persona-to-persona';
  * --input), Persona Hub records out in the compact schema, through the ordered LLM stage, domains capped and
  * tabled (hubDomains).
  */
-export async function runHub(loaded: LoadedConfig, options: RunOptions & InputOptions, mode: HubMode): Promise<number> {
+export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOptions, mode: HubMode): Promise<number> {
+  const options = { ...given, family: mode };
   const { config } = loaded;
   const { llm, hub } = config;
   if (!llm) throw new UsageError(`${mode} needs an llm block (an OpenAI-compatible endpoint) in the config, or --llm-base-url and --llm-model`);
   const resume = await loadResume(loaded, options);
   if (resume?.complete) return nothingToResume();
   const startOffset = startOf(resume, options);
-  const domains = hubDomains(loaded, resume, options.shard);
+  const domains = hubDomains(loaded, resume, artifactsOf(config, options).domainTable);
   const input = openInput(options);
   let truncated = () => 0;
   return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {

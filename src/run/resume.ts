@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../config.js';
 import { CheckpointError, UsageError } from '../errors.js';
 import { pathExists } from '../io/files.js';
 import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from '../run-state/checkpoint.js';
-import { checkpointPathOf } from './artifacts.js';
+import { artifactsOf } from './artifacts.js';
 import { configFingerprint } from './run-metadata.js';
 import type { RunOptions } from './run-options.js';
 import { shardTag } from './shard.js';
@@ -20,7 +20,7 @@ export function runFingerprint(loaded: LoadedConfig, options: RunOptions): strin
 export async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
   if (options.resume && options.continueIfAny) throw new UsageError('--resume and --continue do not go together (--continue resumes when it can)');
   if (!options.resume && !options.continueIfAny) return null;
-  const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
+  const path = artifactsOf(loaded.config, options).checkpoint;
   if (!path) throw new UsageError(`${options.resume ? '--resume' : '--continue'} needs a checkpoint: give --checkpoint FILE or a file output`);
   // --continue without a checkpoint: nothing to continue, a fresh run (which clears stale files).
   if (options.continueIfAny && !(await pathExists(path))) return null;
@@ -38,7 +38,7 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
 /** A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs. */
 export async function clearStale(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, failuresPath: string): Promise<void> {
   if (resume) return;
-  const path = checkpointPathOf(loaded.config, options.checkpointPath, tagOf(options));
+  const path = artifactsOf(loaded.config, options).checkpoint;
   if (path) await rm(path, { force: true });
   await rm(failuresPath, { force: true });
 }

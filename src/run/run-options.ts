@@ -1,3 +1,4 @@
+import type { DatasetFamily } from './artifacts.js';
 import type { Shard } from './shard.js';
 
 /** How a command asks the runner to run: the flags that concern every stream command. */
@@ -15,6 +16,8 @@ export interface RunOptions {
   startOffset?: number;
   /** This process's shard (outputs already renamed by shardOutputs). */
   shard?: Shard | null;
+  /** What kind of records the run writes (default personas): Parquet part names and the run's own files carry it. */
+  family?: DatasetFamily;
 }
 
 /** The commands that read records: where from (stdin when neither is given). */

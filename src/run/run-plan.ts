@@ -10,11 +10,12 @@ import type { Indexed } from '../run-state/record-index.js';
 import { REPORT, RunStats, type StageReport } from '../run-state/run-stats.js';
 import { createCheckpointTee } from '../streams/checkpoint-tee.js';
 import type { Column } from '../writers/columns.js';
-import { checkpointPathOf, failuresPathOf, metaPathOf } from './artifacts.js';
-import type { NarrateStage } from './narrate-stage.js';
+import { artifactsOf } from './artifacts.js';
+import { refuseForeignFiles } from './foreign-files.js';
+import { type NarrateStage, warn } from './narrate-stage.js';
 import { fileOutputs, openSinks } from './outputs.js';
 import { startProgress } from './progress.js';
-import { clearStale, runFingerprint, tagOf } from './resume.js';
+import { clearStale, runFingerprint } from './resume.js';
 import { runMetadata } from './run-metadata.js';
 import type { RunOptions } from './run-options.js';
 import { onSignals } from './signals.js';
@@ -65,60 +66,83 @@ function exitCode(stats: RunStats): number {
   return stats.stopReason && /^E_LLM_/.test(stats.stopReason) ? 1 : 0;
 }
 
-/**
- * The one runner every stream command shares. It owns the run: the counters (every stage reports to it through
- * REPORT events; it is their only writer), the stop (one AbortController: a signal, or a stage's own stop
- * such as the cost cap), the failure file, the sinks, the checkpoint, progress and summary.
- */
-export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan): Promise<number> {
-  const { config } = loaded;
+/** The run's counters at its start: a resume continues the checkpoint's. */
+function statsAtStart(plan: Plan, resume: Checkpoint | null): RunStats {
   const stats = new RunStats();
   stats.taken = plan.startOffset;
   stats.total = plan.total ?? null;
   if (resume) Object.assign(stats, { written: resume.written, failed: resume.failed, ...resume.totals });
-  const tag = tagOf(options);
-  const failures = new FailureSink(failuresPathOf(config, options.failedPath, tag), resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
+  return stats;
+}
+
+/** Everything a run holds open, made in an order that checks before it touches: refusals first, files last. */
+async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan, stats: RunStats, stop: AbortController) {
+  const { config } = loaded;
+  const paths = artifactsOf(config, options);
+  if (!resume) await refuseForeignFiles(config, options.force ?? false, warn);
+  const failures = new FailureSink(paths.failures, resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
+  const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost }) ?? null;
+  try {
+    await clearStale(loaded, options, resume, failures.path);
+    const sinks = await openSinks(config, resume, plan.columns ?? null, paths.partPrefix);
+    const tee = createCheckpointTee({
+      sinks,
+      path: paths.checkpoint,
+      every: config.checkpoint.every,
+      startOffset: plan.startOffset,
+      fingerprint: runFingerprint(loaded, options),
+      failures,
+      totals: () => stats,
+      complete: () => stats.stopReason === null,
+      ipfStateAt: (k) => plan.ipf?.snapshotAtOrBefore(k) ?? null,
+      endOffset: () => stats.stopIndex ?? stats.taken,
+      onWritten: plan.onWritten,
+      domains: plan.domains,
+    });
+    return { paths, failures, narrate, tee };
+  } catch (err) {
+    await narrate?.close();
+    await failures.close();
+    throw err;
+  }
+}
+
+/**
+ * The one runner every stream command shares. It owns the run: the counters (every stage reports to it through
+ * REPORT events; it is their only writer), the stop (one AbortController: a signal, or a stage's own stop
+ * such as the cost cap), the failure file, the sinks, the checkpoint, progress and summary. Signals are
+ * trapped before anything is opened: a signal during set-up stops the run before its first record.
+ */
+export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan): Promise<number> {
+  const stats = statsAtStart(plan, resume);
   const stop = new AbortController();
   stop.signal.addEventListener('abort', () => stats.apply({ stopReason: String(stop.signal.reason) }), { once: true });
   const report = (r: StageReport) => {
     stats.apply(r);
     if (r.stopReason !== undefined && !stop.signal.aborted) stop.abort(r.stopReason);
   };
-  const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost }) ?? null;
-  await clearStale(loaded, options, resume, failures.path);
-  const sinks = await openSinks(config, resume, plan.columns ?? null, tag ? `${tag}-` : '');
-  const tee = createCheckpointTee({
-    sinks,
-    path: checkpointPathOf(config, options.checkpointPath, tag),
-    every: config.checkpoint.every,
-    startOffset: plan.startOffset,
-    fingerprint: runFingerprint(loaded, options),
-    failures,
-    totals: () => stats,
-    complete: () => stats.stopReason === null,
-    ipfStateAt: (k) => plan.ipf?.snapshotAtOrBefore(k) ?? null,
-    endOffset: () => stats.stopIndex ?? stats.taken,
-    onWritten: plan.onWritten,
-    domains: plan.domains,
-  });
-  const stages: Array<Readable | Transform | Writable> = [...plan.head({ signal: stop.signal, report }), ...(narrate ? [narrate.stage] : []), tee];
-  for (const s of stages) s.on(REPORT, report);
   const offSignals = onSignals(stop);
-  const stopProgress = startProgress(stats, !options.quiet);
+  let stopProgress = () => {};
+  let run: Awaited<ReturnType<typeof openRun>> | null = null;
   try {
-    await pipeline(stages as [Readable, ...Transform[], Writable]);
-  } catch (err) {
-    // An upstream error rejects the pipeline before the tee has aborted its sinks: let it release them first.
-    if (!tee.closed) await once(tee, 'close');
-    throw err;
+    run = await openRun(loaded, options, resume, plan, stats, stop);
+    const { narrate, tee } = run;
+    const stages: Array<Readable | Transform | Writable> = [...plan.head({ signal: stop.signal, report }), ...(narrate ? [narrate.stage] : []), tee];
+    for (const s of stages) s.on(REPORT, report);
+    stopProgress = startProgress(stats, !options.quiet);
+    await pipeline(stages as [Readable, ...Transform[], Writable]).catch(async (err: unknown) => {
+      // An upstream error rejects the pipeline before the tee has aborted its sinks: let it release them first.
+      if (!tee.closed) await once(tee, 'close');
+      throw err;
+    });
   } finally {
     stopProgress();
     offSignals();
-    await narrate?.close();
-    await failures.close();
+    await run?.narrate?.close();
+    await run?.failures.close();
   }
   await plan.finish?.();
-  for (const out of fileOutputs(config)) await writeFileAtomic(metaPathOf(out), `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
-  summary(stats, failures, options.quiet);
+  for (const out of fileOutputs(loaded.config)) await writeFileAtomic(run.paths.meta(out), `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
+  summary(stats, run.failures, options.quiet);
   return exitCode(stats);
 }

@@ -36,7 +36,7 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
   const keep = new Set(parts);
   // Only this writer's parts (its prefix): shards share the directory and clean up after themselves alone.
   for (const name of await readdir(dir)) {
-    if (name.startsWith(options.prefix) && !keep.has(name) && (name.endsWith('.tmp') || name.endsWith('.parquet'))) await rm(join(dir, name), { force: true });
+    if (name.startsWith(`${options.prefix}part-`) && !keep.has(name) && (name.endsWith('.tmp') || name.endsWith('.parquet'))) await rm(join(dir, name), { force: true });
   }
   let columns: readonly Column[] | null = options.columns ?? null;
   let schema: InstanceType<typeof parquet.ParquetSchema> | null = null;

@@ -45,7 +45,7 @@ describe('shards', () => {
     const results = await Promise.all(envs.map((env) => runShard(['--config', config, '--out', ds, '-q'], env)));
     for (const r of results) assert.equal(r.code, 0, r.stderr);
     const parts = (await readdir(ds)).sort();
-    for (let i = 0; i < 4; i++) assert.ok(parts.some((p) => p.startsWith(`shard-0000${i}-of-00004-part-`)), `parts of shard ${i}`);
+    for (let i = 0; i < 4; i++) assert.ok(parts.some((p) => p.startsWith(`personas-shard-0000${i}-of-00004-part-`)), `parts of shard ${i}`);
 
     const [[rows, unique]] = (await query(`SELECT count(*)::INTEGER, count(DISTINCT id)::INTEGER FROM read_parquet('${ds}/*.parquet')`)) as [[number, number]];
     assert.equal(rows, N);
@@ -88,7 +88,7 @@ describe('shards', () => {
       assert.match(resumed.stderr, /nothing to resume/);
     }
     // Another shard's checkpoint is refused.
-    const wrong = await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', '0/2', '--resume', '--checkpoint', `${ds}.shard-00001-of-00002.checkpoint.json`]);
+    const wrong = await runCli(['--config', config, '--out', ds, '--out', jsonl, '--shard', '0/2', '--resume', '--checkpoint', `${ds}.personas.shard-00001-of-00002.checkpoint.json`]);
     assert.equal(wrong.code, 2);
     assert.equal(errorCode(wrong.stderr), 'E_CHECKPOINT');
   });
