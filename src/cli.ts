@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { type Command, FLAGS, type FlagName, type FlagValues } from './commands/command.js';
 import { buildContext } from './commands/context.js';
 import { commandHelp, mainHelp } from './commands/help.js';
+import { usageErrorOf } from './commands/parse-errors.js';
 import { COMMANDS, commandNamed } from './commands/table.js';
 import { GenStreamError, UsageError } from './errors.js';
+import { systemError } from './io/system-errors.js';
 
 /** parseArgs' options, from the flag table. */
 const PARSE_OPTIONS = Object.fromEntries(
@@ -26,6 +28,9 @@ function checkFlags(command: Command, values: FlagValues): void {
   }
 }
 
+/** Control characters (binary input echoed back, ANSI escapes) shown as escapes, so a message cannot garble the terminal. */
+const printable = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
 /** Runs the CLI and resolves to the process exit code. Never calls process.exit (piped output would be cut). */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -33,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     try {
       parsed = parseArgs({ args: [...argv], options: PARSE_OPTIONS, allowPositionals: true, strict: true });
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      throw usageErrorOf(err as NodeJS.ErrnoException, argv);
     }
     const values = parsed.values as FlagValues;
     const [name = 'main', ...args] = parsed.positionals;
@@ -60,9 +65,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const e = err as NodeJS.ErrnoException;
     // `| head` closed our stdout: that is the reader's choice, not a failure.
     if (e?.code === 'EPIPE') return 0;
-    if (err instanceof GenStreamError) {
-      process.stderr.write(`gen-stream: error ${err.code}: ${err.message}\n`);
-      return err.exitCode;
+    const known = err instanceof GenStreamError ? err : systemError(err);
+    if (known) {
+      process.stderr.write(`gen-stream: error ${known.code}: ${printable(known.message)}\n`);
+      return known.exitCode;
     }
     process.stderr.write(`gen-stream: unexpected error: ${e?.stack ?? String(err)}\n`);
     return 1;

@@ -11,9 +11,13 @@ export type ErrorCode =
   | 'E_LLM_REQUEST'
   | 'E_LLM_RETRIES'
   | 'E_LLM_INVALID'
+  | 'E_LLM_UNREACHABLE'
+  | 'E_LLM_BREAKER'
+  | 'E_LLM_FAILURE_RATE'
   | 'E_DOMAIN_CAP'
   | 'E_BATCH_MISSING'
-  | 'E_INTERNAL';
+  | 'E_INTERNAL'
+  | 'E_IO';
 
 export interface ConfigIssue {
   /** Where the problem is: a config path such as `census.attributes[3].table["Nord"]`, or `file:line`. */
@@ -83,6 +87,13 @@ export class LlmError extends GenStreamError {
   }
 }
 
+/**
+ * Why the LLM stage stopped itself on failing requests (a stop reason's leading code, never a thrown error):
+ * the endpoint never answered, the last `llm.breaker.window` records failed the same way, or the share of
+ * failed records passed `llm.maxFailureRate`. The run exits 1; records not started are left for --resume.
+ */
+export type BreakerCode = 'E_LLM_UNREACHABLE' | 'E_LLM_BREAKER' | 'E_LLM_FAILURE_RATE';
+
 /** A checkpoint that cannot be used: missing, empty, corrupt, for another config, or ahead of the data. */
 export const CheckpointError = coded('E_CHECKPOINT', 2);
 export type CheckpointError = InstanceType<typeof CheckpointError>;
@@ -101,3 +112,8 @@ export class InternalError extends GenStreamError {
     super('E_INTERNAL', `internal: ${message}`, 1);
   }
 }
+
+/** A file system error at a path the user chose (missing, unreadable, read-only, full): its code, exit 2 or 1. */
+export const IoError = coded('E_IO', 2);
+export type IoError = InstanceType<typeof IoError>;
+

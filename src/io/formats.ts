@@ -11,11 +11,21 @@ const EXTENSIONS: Array<[RegExp, Format]> = [
   [/\.parquet\/?$/i, 'parquet'],
 ];
 
-/** The format of one path: `override` if given, else the extension; stdout is JSONL unless told otherwise. */
+/** The format a path's extension names, or null (stdout, a device, a name without a known extension). */
+export function extensionFormat(path: string): Format | null {
+  return EXTENSIONS.find(([re]) => re.test(path))?.[1] ?? null;
+}
+
+/**
+ * The format of one path: `override` (`--format`) if given, else the extension; stdout is JSONL unless told
+ * otherwise. An override that contradicts the extension (`-o x.parquet --format csv`) is refused: it would
+ * write one format under another's name.
+ */
 export function formatOf(path: string, override: Format | undefined): Format {
+  const named = path === '-' ? null : extensionFormat(path);
+  if (override && named && override !== named) throw new UsageError(`--format ${override} contradicts the extension of output "${path}" (${named}); leave out --format or rename the output`);
   if (override) return override;
   if (path === '-') return 'jsonl';
-  const hit = EXTENSIONS.find(([re]) => re.test(path));
-  if (!hit) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrows .parquet); give --format`);
-  return hit[1];
+  if (!named) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrows .parquet); give --format`);
+  return named;
 }

@@ -11,7 +11,7 @@ import { createIpfCorrect } from '../streams/ipf-correct.js';
 import { createSample } from '../streams/sample.js';
 import { createToRecords } from '../streams/to-records.js';
 import { createNarrateStage } from './narrate-stage.js';
-import { fileOutputs, outputsOf } from './outputs.js';
+import { fileOutputs, formatOf, outputsOf } from './outputs.js';
 import { loadResume, nothingToResume, startOf } from './resume.js';
 import type { RunOptions } from './run-options.js';
 import { type Plan, runPlan } from './run-plan.js';
@@ -80,7 +80,8 @@ export async function runGenerator(loaded: LoadedConfig, options: RunOptions, na
   const range = options.shard ? shardRange(options.shard, config.count) : ([0, config.count] as [number, number]);
   const start = startOf(resume, options, range[0]);
   if (start < range[0] || start > range[1]) throw new UsageError(`--start-offset ${start} lies outside this shard's records ${range[0]}–${range[1] - 1}`);
-  const onlyStdout = outputsOf(config).length === 1 && fileOutputs(config).length === 0;
+  // Only JSONL text takes the fast path: `sample --format csv` to stdout goes through the writers like any output.
+  const onlyStdout = outputsOf(config).length === 1 && fileOutputs(config).length === 0 && formatOf(outputsOf(config)[0], config.format) === 'jsonl';
   if (!narrate && onlyStdout && start === 0 && !options.checkpointPath && !options.shard) return runFastSample(loaded, options);
   return runPlan(loaded, options, resume, generatorPlan(loaded, resume, start, narrate, range));
 }

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Checkpoint } from '../run-state/checkpoint.js';
 import type { Config } from '../config.js';
 import { UsageError } from '../errors.js';
@@ -46,6 +48,8 @@ async function openSink(config: Config, path: string, resume: Checkpoint | null,
   const format = formatOf(path, config.format);
   const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
   if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
+  // An output's missing parent directories are made, as `mkdir -p` would (`--out out/p.jsonl` in a fresh clone).
+  if (path !== '-' && !isSpecialFile(path)) await mkdir(dirname(path), { recursive: true });
   if (format === 'jsonl') return openJsonlSink(path, position);
   if (format === 'csv') return openCsvSink(path, position);
   if (format === 'arrow') return openArrowSink(path, position, config.writers.arrow.batchSize, columns);
