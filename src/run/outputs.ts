@@ -1,5 +1,6 @@
 import type { Checkpoint } from '../run-state/checkpoint.js';
-import type { Config } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
+import { runMetadata } from './run-metadata.js';
 import { UsageError } from '../errors.js';
 import { isSpecialFile } from '../io/files.js';
 import { shardPath } from './shard.js';
@@ -12,12 +13,18 @@ import type { RecordSink, SinkPosition } from '../writers/sink.js';
 
 export type Format = SinkPosition['format'];
 
+/** Output extensions: `.arrow`, `.feather` and `.ipc` are the Arrow IPC file format, `.arrows` the stream format. */
 const EXTENSIONS: Array<[RegExp, Format]> = [
   [/\.(jsonl|ndjson)$/i, 'jsonl'],
   [/\.csv$/i, 'csv'],
-  [/\.arrows?$/i, 'arrow'],
+  [/\.(arrows?|feather|ipc)$/i, 'arrow'],
   [/\.parquet\/?$/i, 'parquet'],
 ];
+
+/** Which Arrow IPC format a path gets: the stream format only for `.arrows` and stdout. */
+export function arrowVariantOf(path: string): 'file' | 'stream' {
+  return path === '-' || /\.arrows$/i.test(path) ? 'stream' : 'file';
+}
 
 export function outputsOf(config: Config): string[] {
   return Array.isArray(config.out) ? config.out : [config.out];
@@ -28,7 +35,7 @@ export function formatOf(path: string, override: Format | undefined): Format {
   if (override) return override;
   if (path === '-') return 'jsonl';
   const hit = EXTENSIONS.find(([re]) => re.test(path));
-  if (!hit) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrows .parquet); give --format`);
+  if (!hit) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrow .feather .arrows .parquet); give --format`);
   return hit[1];
 }
 
@@ -65,21 +72,66 @@ export function shardOutputs(config: Config, tag: string): Config {
   return { ...config, out: outs.length === 1 ? outs[0] : outs };
 }
 
-/** Opens every output; on resume each continues from the position the checkpoint recorded for it. */
-/** `columns`: a fixed columnar layout (the Persona Hub schema); otherwise inferred from the first record. */
+/**
+ * The key-value metadata every columnar output carries (Parquet footer, Arrow schema): generator and version,
+ * census, config fingerprint, LLM model and narrative provider. From the config alone (openSinks' callers pass
+ * the config, not the loaded census): the census is resolved again by loadConfig to fingerprint it.
+ */
+export function outputMetadata(config: Config): Map<string, string> {
+  const { generator, census, configFingerprint } = runMetadata(loadConfig(config));
+  const narrative = config.llm ? `llm:${config.llm.model}` : config.narrative.enabled ? 'template' : 'none';
+  return new Map([
+    ['gen-stream.generator', generator.name],
+    ['gen-stream.version', generator.version],
+    ['gen-stream.census', census.name],
+    ['gen-stream.config_fingerprint', configFingerprint],
+    ['gen-stream.llm_model', config.llm?.model ?? ''],
+    ['gen-stream.narrative_provider', narrative],
+  ]);
+}
+
+/**
+ * Opens every output; on resume each continues from the position the checkpoint recorded for it.
+ * `columns`: a declared columnar schema (the Persona Hub schema); otherwise inferred from the first record.
+ */
 export async function openSinks(config: Config, resume: Checkpoint | null, columns: readonly Column[] | null = null, partPrefix = ''): Promise<RecordSink[]> {
   const sinks: RecordSink[] = [];
-  for (const path of outputsOf(config)) {
-    const format = formatOf(path, config.format);
-    const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
-    if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
-    if (format === 'jsonl') sinks.push(await openJsonlSink(path, position));
-    else if (format === 'csv') sinks.push(await openCsvSink(path, position));
-    else if (format === 'arrow') sinks.push(await openArrowSink(path, position, config.writers.arrow.batchSize, columns));
-    else {
-      if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
-      sinks.push(await openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: partPrefix, ...(columns ? { columns } : {}) }));
+  let metadata: Map<string, string> | null = null;
+  const meta = () => (metadata ??= outputMetadata(config));
+  const fixed = columns ? { columns } : {};
+  try {
+    for (const path of outputsOf(config)) {
+      const format = formatOf(path, config.format);
+      const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
+      if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
+      if (format === 'jsonl') sinks.push(await openJsonlSink(path, position));
+      else if (format === 'csv') sinks.push(await openCsvSink(path, position, config.writers.csv));
+      else if (format === 'arrow') sinks.push(await openArrowSink(path, position, { variant: arrowVariantOf(path), batchSize: config.writers.arrow.batchSize, metadata: meta(), ...fixed }));
+      else {
+        if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
+        const p = config.writers.parquet;
+        sinks.push(
+          await openParquetSink(path, position, resume?.written ?? 0, {
+            compression: p.compression,
+            rowGroupRows: p.rowGroupSize,
+            rowGroupBytes: p.rowGroupBytes,
+            partRows: p.partRows,
+            partBytes: p.partBytes,
+            batchRows: Math.min(p.rowGroupSize, PARQUET_BATCH_ROWS),
+            createdBy: `${meta().get('gen-stream.generator')} version ${meta().get('gen-stream.version')}`,
+            metadata: meta(),
+            prefix: partPrefix,
+            ...fixed,
+          }),
+        );
+      }
     }
+  } catch (err) {
+    for (const s of sinks) await s.abort();
+    throw err;
   }
   return sinks;
 }
+
+/** Rows turned into one Arrow batch at a time on the way to Parquet (the JavaScript-side buffer). */
+const PARQUET_BATCH_ROWS = 4096;

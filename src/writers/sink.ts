@@ -10,11 +10,14 @@ export interface SinkPosition {
 
 /**
  * One output. `write` resolves when the records are handed to the OS (so awaiting it is backpressure);
- * `sync` makes everything written so far durable and says where it ends; `close` finishes the file.
+ * `sync` makes everything written so far durable and says where it ends; `close` finishes the file; `abort`
+ * releases it without finishing (handles closed, an unfinished `.tmp` part removed; what the last `sync` made
+ * durable stays, so a resume continues from it).
  */
 export interface RecordSink {
   readonly format: SinkPosition['format'];
   write(records: readonly Indexed[]): Promise<void>;
   sync(): Promise<SinkPosition>;
   close(): Promise<SinkPosition>;
+  abort(): Promise<void>;
 }

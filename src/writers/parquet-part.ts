@@ -1,0 +1,191 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import * as pw from 'parquet-wasm/node';
+import type { PartReply, PartRequest } from './parquet-worker.js';
+
+export type ParquetCompression = 'ZSTD' | 'SNAPPY' | 'GZIP' | 'NONE';
+
+export interface PartProperties {
+  compression: ParquetCompression;
+  /** Rows per row group at most (arrow-rs closes a row group at this count). */
+  rowGroupRows: number;
+  /** Bytes per row group at most (arrow-rs's estimate of the encoded row group). */
+  rowGroupBytes: number;
+  /** `created_by`: "gen-stream version X" (a versioned writer lets pyarrow trust string statistics). */
+  createdBy: string;
+  /** Key-value metadata of the file footer (besides `ARROW:schema`, which arrow-rs writes from the schema). */
+  metadata: ReadonlyMap<string, string>;
+  /** Columns whose values are long free text: dictionary encoding only costs there (arrow-rs falls back anyway). */
+  plainColumns: readonly string[];
+}
+
+const CODEC = { ZSTD: pw.Compression.ZSTD, SNAPPY: pw.Compression.SNAPPY, GZIP: pw.Compression.GZIP, NONE: pw.Compression.UNCOMPRESSED } as const;
+
+function writerProperties(p: PartProperties): pw.WriterProperties {
+  let b = new pw.WriterPropertiesBuilder()
+    .setCompression(CODEC[p.compression])
+    .setDictionaryEnabled(true)
+    .setMaxRowGroupSize(p.rowGroupRows)
+    .setMaxRowGroupBytes(p.rowGroupBytes)
+    .setCreatedBy(p.createdBy)
+    .setStatisticsEnabled(pw.EnabledStatistics.Page)
+    .setKeyValueMetadata(new Map(p.metadata));
+  for (const c of p.plainColumns) b = b.setColumnDictionaryEnabled(c, false);
+  return b.build();
+}
+
+/**
+ * One Parquet file written by arrow-rs (parquet-wasm) from a stream of Arrow IPC batches. The input stream is
+ * pull-based with no queue (highWaterMark 0): `write` resolves once arrow-rs has taken the batch, so at most
+ * one input batch waits in JavaScript and one row group is being encoded in WebAssembly memory — a part of
+ * any size is written in flat memory. `close` ends the stream; arrow-rs writes the footer.
+ */
+export class ParquetPart {
+  bytes = 0;
+  private pull: ((batch: Uint8Array | null) => void) | null = null;
+  private pulled: Promise<void>;
+  private notePull!: () => void;
+  private done: Promise<void>;
+  private failure: Error | null = null;
+
+  private constructor(
+    private readonly fh: FileHandle,
+    props: PartProperties,
+  ) {
+    this.pulled = new Promise((r) => (this.notePull = r));
+    let controller!: ReadableStreamDefaultController;
+    const input = new ReadableStream(
+      {
+        pull: () =>
+          new Promise<void>((resolve) => {
+            this.pull = (ipc) => {
+              this.pull = null;
+              this.pulled = new Promise((r) => (this.notePull = r));
+              if (ipc === null) controller.close();
+              else {
+                const table = pw.Table.fromIPCStream(ipc);
+                controller.enqueue(table.recordBatch(0));
+                table.free();
+              }
+              resolve();
+            };
+            this.notePull();
+          }),
+        start: (c) => {
+          controller = c;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    this.done = (async () => {
+      const output = await pw.transformParquetStream(input, writerProperties(props));
+      for await (const chunk of output as AsyncIterable<Uint8Array>) {
+        await this.fh.write(chunk);
+        this.bytes += chunk.length;
+      }
+    })().catch((err: Error) => {
+      this.failure = err;
+      this.notePull();
+    });
+  }
+
+  static async open(path: string, props: PartProperties): Promise<ParquetPart> {
+    return new ParquetPart(await open(path, 'w'), props);
+  }
+
+  /** Hands one Arrow IPC stream (schema + one batch) to the writer; resolves when it is taken. */
+  async write(ipc: Uint8Array): Promise<void> {
+    await this.give(ipc);
+  }
+
+  private async give(ipc: Uint8Array | null): Promise<void> {
+    while (!this.pull && !this.failure) await this.pulled;
+    if (this.failure) throw this.failure;
+    this.pull!(ipc);
+  }
+
+  /** Ends the stream, waits for the footer, fsyncs and closes the file. */
+  async close(): Promise<void> {
+    await this.give(null);
+    await this.done;
+    if (this.failure) throw this.failure;
+    await this.fh.sync();
+    await this.fh.close();
+  }
+
+  /** Closes the handle without finishing the file (the caller removes it). */
+  async abort(): Promise<void> {
+    await this.give(null).catch(() => undefined);
+    await this.done;
+    await this.fh.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A ParquetPart on the encoder's thread (parquet-worker.ts). `write` posts the batch and resolves
+ * once the batch before it is taken: at most two batches are on their way, so memory stays bounded while both
+ * threads work. One thread per sink, ended by `end`.
+ */
+export class PartThread {
+  bytes = 0;
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private inFlight: Promise<void> | null = null;
+  private failure: Error | null = null;
+
+  constructor() {
+    this.worker = new Worker(new URL('./parquet-worker.js', import.meta.url));
+    this.worker.on('message', (reply: PartReply) => {
+      const w = this.waiting.get(reply.id)!;
+      this.waiting.delete(reply.id);
+      this.bytes = reply.bytes;
+      if (reply.error) w.reject(new Error(`Parquet writer: ${reply.error}`));
+      else w.resolve();
+    });
+    this.worker.on('error', (err) => {
+      this.failure = err;
+      for (const w of this.waiting.values()) w.reject(err);
+      this.waiting.clear();
+    });
+  }
+
+  private call(req: DistributiveOmit<PartRequest, 'id'>): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.next++;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...req, id });
+    });
+  }
+
+  open(path: string, props: PartProperties): Promise<void> {
+    return this.call({ op: 'open', path, props });
+  }
+
+  /** `ipc` is copied to the thread (the spool still reads it). */
+  async write(ipc: Uint8Array): Promise<void> {
+    const previous = this.inFlight;
+    this.inFlight = this.call({ op: 'write', ipc });
+    this.inFlight.catch(() => undefined);
+    await previous;
+  }
+
+  async close(): Promise<void> {
+    await this.inFlight;
+    this.inFlight = null;
+    await this.call({ op: 'close' });
+  }
+
+  async abort(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+    this.inFlight = null;
+    await this.call({ op: 'abort' }).catch(() => undefined);
+  }
+
+  async end(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
