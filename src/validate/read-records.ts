@@ -2,7 +2,7 @@ import { createReadStream, openAsBlob } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RecordBatch, RecordBatchReader, tableFromIPC, Vector } from 'apache-arrow';
-import * as pw from 'parquet-wasm/node';
+import type * as PW from 'parquet-wasm/node';
 import { InputError } from '../errors.js';
 import { createJsonlSource } from '../streams/jsonl-source.js';
 import { formatOf } from '../run/outputs.js';
@@ -136,9 +136,10 @@ async function* arrowRows(path: string): AsyncGenerator<Row[]> {
 /** Parquet (a file, or a dataset directory's parts in name order), read a batch at a time by arrow-rs. */
 async function* parquetRows(dir: string): AsyncGenerator<Row[]> {
   const parts = (await stat(dir)).isDirectory() ? (await readdir(dir)).filter((p) => p.endsWith('.parquet')).sort().map((p) => join(dir, p)) : [dir];
+  const pw = await import('parquet-wasm/node');
   for (const part of parts) {
     const file = await pw.ParquetFile.fromFile(await openAsBlob(part));
-    for await (const batch of (await file.stream({ batchSize: 1024 })) as AsyncIterable<pw.RecordBatch>) {
+    for await (const batch of (await file.stream({ batchSize: 1024 })) as AsyncIterable<PW.RecordBatch>) {
       for (const b of tableFromIPC(batch.intoIPCStream()).batches) yield rowsOfTable(b);
     }
     file.free();

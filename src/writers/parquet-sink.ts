@@ -1,13 +1,14 @@
 import { openAsBlob } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as pw from 'parquet-wasm/node';
+import type * as PW from 'parquet-wasm/node';
 import { CheckpointError } from '../errors.js';
 import { fsyncPath } from '../io/files.js';
 import type { Indexed } from '../run-state/record-index.js';
 import { arrowSchema, ipcStream, toRecordBatch } from './arrow-batch.js';
 import { type Column, inferSchema } from './columns.js';
-import { type PartProperties, PartThread } from './parquet-part.js';
+import type { PartProperties } from './parquet-part.js';
+import { PartThread } from './parquet-thread.js';
 import type { RecordSink, SinkPosition } from './sink.js';
 import { readSpool, Spool } from './spool.js';
 
@@ -30,7 +31,11 @@ const FREE_TEXT_CHARS = 200;
 const partName = (prefix: string, n: number) => `${prefix}part-${String(n).padStart(5, '0')}.parquet`;
 const exists = (p: string) => stat(p).then(() => true, () => false);
 
+// parquet-wasm compiles ~4 MB of WebAssembly when loaded: only a resume needs it on this thread.
+const wasm = () => import('parquet-wasm/node');
+
 async function rowsOf(path: string): Promise<number> {
+  const pw = await wasm();
   const file = await pw.ParquetFile.fromFile(await openAsBlob(path));
   const n = file.metadata().fileMetadata().numRows();
   file.free();
@@ -43,6 +48,7 @@ async function rowsOf(path: string): Promise<number> {
  * spool of the part that was open. Each source is read a batch at a time.
  */
 async function recover(dir: string, prefix: string, first: number, want: number, into: string): Promise<number> {
+  const pw = await wasm();
   const spool = await Spool.create(into);
   let got = 0;
   for (let n = first; got < want; n++) {
@@ -51,7 +57,7 @@ async function recover(dir: string, prefix: string, first: number, want: number,
     if (await exists(part)) {
       const file = await pw.ParquetFile.fromFile(await openAsBlob(part));
       const stream = await file.stream({ batchSize: 4096, limit: want - got });
-      for await (const batch of stream as AsyncIterable<pw.RecordBatch>) {
+      for await (const batch of stream as AsyncIterable<PW.RecordBatch>) {
         const rows = batch.numRows;
         await spool.append(rows, batch.intoIPCStream());
         got += rows;
