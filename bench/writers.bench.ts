@@ -9,10 +9,12 @@
  * Fixture: `gen-stream -q -n N -o personas.jsonl` (template narratives, seed 42, ~5.4 KB a record) and
  * `gen-stream sample -q -n M` (structured only), made once in a temp directory by the CLI itself.
  * Each variant runs in its own process and prints one line
- * `bench=writers variant=… rows=… write_s=… rows_per_s=… mb=… peak_rss_mb=…`. `write_s` is the time spent in
+ * `bench=writers variant=… rows=… write_s=… cpu_s=… rows_per_s=… mb=… peak_rss_mb=…`. `write_s` is the time spent in
  * the writer only (our sinks: write/sync/close, a sync every 1,000 rows as a checkpoint does; parquetjs: appendRow
  * and close; DuckDB: the COPY statement of a table already in memory), not reading or parsing the fixture.
- * Our variants and parquetjs stream the fixture (so `peak_rss_mb` is the writer's); DuckDB holds the table.
+ * `cpu_s`: CPU seconds of all the process's threads over the same span (steadier than wall time on a shared
+ * machine; with a preloaded fixture it is the writer's alone). Persona runs preload the fixture (so their
+ * peak_rss_mb includes it, ~1 GB); the structured runs stream it, so their peak_rss_mb is the writer's.
  *
  * Sample numbers (2 cores, Node 20.20.2; see the README table): parquet-zstd 100,000 personas in ~6 s, 27 MB;
  * duckdb-zstd ~4–5 s, ~29 MB; parquetjs-snappy ~40 s, 80 MB.
@@ -84,6 +86,7 @@ async function source(fixture: string, preload: boolean): Promise<AsyncIterable<
 
 async function ours(variant: string, fixture: string, out: string, preload: boolean): Promise<[number, number]> {
   const input = await source(fixture, preload);
+  cpuMark(false);
   const sink = await openSink(variant, out);
   let rows = 0;
   let inWriter = 0;
@@ -96,6 +99,7 @@ async function ours(variant: string, fixture: string, out: string, preload: bool
   }
   const t = performance.now();
   await sink.close();
+  cpuMark(true);
   return [rows, (inWriter + performance.now() - t) / 1000];
 }
 
@@ -128,6 +132,7 @@ async function parquetjs(variant: string, fixture: string, out: string, preload:
   }
   const t = performance.now();
   await writer!.close();
+  cpuMark(true);
   return [rows, (inWriter + performance.now() - t) / 1000];
 }
 
@@ -140,16 +145,29 @@ async function duckdb(variant: string, fixture: string, out: string): Promise<[n
   await c.run(`create table t as select * from read_json('${fixture}', format='newline_delimited')`);
   const [[n]] = (await c.runAndReadAll('select count(*) from t')).getRows();
   const t = performance.now();
+  cpuMark(false);
   await c.run(`copy t to '${out}' (format parquet, compression ${codec === 'none' ? 'uncompressed' : codec})`);
   const s = (performance.now() - t) / 1000;
+  cpuMark(true);
   c.closeSync();
   return [Number(n), s];
+}
+
+/** CPU seconds (all threads of the process) spent from the writer's start to its end, set by the variants. */
+let cpuStart: NodeJS.CpuUsage | null = null;
+let cpuSeconds = 0;
+export function cpuMark(end: boolean): void {
+  if (!end) cpuStart = process.cpuUsage();
+  else {
+    const d = process.cpuUsage(cpuStart!);
+    cpuSeconds = (d.user + d.system) / 1e6;
+  }
 }
 
 async function child(variant: string, fixture: string, out: string, label: string, preload: boolean): Promise<void> {
   const [rows, seconds] = variant.startsWith('duckdb') ? await duckdb(variant, fixture, out) : variant.startsWith('parquetjs') ? await parquetjs(variant, fixture, out, preload) : await ours(variant, fixture, out, preload);
   console.log(
-    `bench=writers variant=${variant} fixture=${label} rows=${rows} write_s=${seconds.toFixed(2)} rows_per_s=${Math.round(rows / seconds)} ` +
+    `bench=writers variant=${variant} fixture=${label} rows=${rows} write_s=${seconds.toFixed(2)} cpu_s=${cpuSeconds.toFixed(2)} rows_per_s=${Math.round(rows / seconds)} ` +
       `mb=${(sizeOf(out) / 1e6).toFixed(1)} peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`,
   );
 }

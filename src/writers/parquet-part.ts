@@ -13,7 +13,7 @@ export interface PartProperties {
   createdBy: string;
   /** Key-value metadata of the file footer (besides `ARROW:schema`, which arrow-rs writes from the schema). */
   metadata: ReadonlyMap<string, string>;
-  /** Columns whose values are long free text: dictionary encoding only costs there (arrow-rs falls back anyway). */
+  /** Columns of long free text: written without dictionary and statistics (both only cost there). */
   plainColumns: readonly string[];
 }
 
@@ -26,9 +26,10 @@ function writerProperties(p: PartProperties): pw.WriterProperties {
     .setMaxRowGroupSize(p.rowGroupRows)
     .setMaxRowGroupBytes(p.rowGroupBytes)
     .setCreatedBy(p.createdBy)
-    .setStatisticsEnabled(pw.EnabledStatistics.Page)
+    .setStatisticsEnabled(pw.EnabledStatistics.Chunk)
     .setKeyValueMetadata(new Map(p.metadata));
-  for (const c of p.plainColumns) b = b.setColumnDictionaryEnabled(c, false);
+  // Free text: no dictionary (it would fill and fall back) and no min/max (kilobyte-long values that prune nothing).
+  for (const c of p.plainColumns) b = b.setColumnDictionaryEnabled(c, false).setColumnStatisticsEnabled(c, pw.EnabledStatistics.None);
   return b.build();
 }
 
