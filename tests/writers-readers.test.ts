@@ -187,19 +187,20 @@ async function checkpointReaches(path: string, at: number): Promise<void> {
 }
 
 describe('Parquet parts and the spool', () => {
-  it('SIGKILL inside a part after a checkpoint: --resume replays the spool, same Parquet rows, byte-identical JSONL', async () => {
+  it('SIGKILL inside a part after a checkpoint: --resume replays the spool, same Parquet rows, byte-identical JSONL, a whole Arrow file', { timeout: 300_000 }, async () => {
     const cfg = await writeConfig('spool.json', { checkpoint: { every: 500 }, writers: { parquet: { partRows: 1700, rowGroupSize: 600 } } });
     const sample = (await runCli(['sample', '-q', '-n', '5000', '--seed', '4'])).stdout;
     const lines = sample.split('\n').filter(Boolean);
     const ref = join(dir, 'sref');
     assert.equal((await runCli(['write', '-q', '--config', cfg, '--out', `${ref}.jsonl`, '--out', `${ref}.parquet`], sample)).code, 0);
     const out = join(dir, 'skilled');
-    const args = ['write', '-q', '--config', cfg, '--out', `${out}.jsonl`, '--out', `${out}.parquet`];
-    // Feed 2,600 records and hold stdin open: the run checkpoints at 2,500 (part 0 closed at 1,700, part 1 open
-    // with 800 rows in its spool) and waits for input; then it is killed.
+    const args = ['write', '-q', '--config', cfg, '--out', `${out}.jsonl`, '--out', `${out}.parquet`, '--out', `${out}.arrow`];
+    // Feed 3,100 records and hold stdin open: the run checkpoints at 2,500 (and 3,000 if the stages upstream pass
+    // on more before waiting for input) with part 0 closed at 1,700 and part 1 open, its rows in the spool; then
+    // it is killed. (Fewer lines may stay buffered upstream and never reach the 2,500 boundary.)
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
     const exited = new Promise((resolve) => child.on('close', resolve));
-    child.stdin.write(`${lines.slice(0, 2600).join('\n')}\n`);
+    child.stdin.write(`${lines.slice(0, 3100).join('\n')}\n`);
     await checkpointReaches(`${out}.jsonl.checkpoint.json`, 2500);
     child.kill('SIGKILL');
     await exited;
@@ -211,5 +212,8 @@ describe('Parquet parts and the spool', () => {
     assert.ok((await readFile(`${out}.jsonl`)).equals(await readFile(`${ref}.jsonl`)), 'the resumed JSONL differs');
     assert.deepEqual(await idsOf(`${out}.parquet`), await idsOf(`${ref}.parquet`));
     assert.equal(await differences(parquetOf(`${out}.parquet`), parquetOf(`${ref}.parquet`)), 0);
+    // The Arrow file was cut back to the checkpoint and continued: its footer lists the batches of both runs.
+    await polarsEqual(`${out}.jsonl`, pl.readIPC(await readFile(`${out}.arrow`)), 'resumed Arrow file');
+    assert.deepEqual(arrowFileRecords(await readFile(`${out}.arrow`)), parseLines(await readFile(`${out}.jsonl`, 'utf8')));
   });
 });

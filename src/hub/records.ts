@@ -17,12 +17,12 @@ export const HUB_COLUMNS = [
   { name: 'source_id', type: 'utf8', nullable: false, doc: "the corpus text's id, or for related personas the input persona's id" },
   { name: 'parent_id', type: 'utf8', nullable: true, doc: 'persona-to-persona: the persona this one relates to' },
   { name: 'relation', type: 'utf8', nullable: true, doc: 'persona-to-persona: how it relates' },
-  { name: 'depth', type: 'int64', nullable: false, doc: '0 for text-to-persona; 1 … D relation steps' },
+  { name: 'depth', type: 'int32', nullable: false, doc: '0 for text-to-persona; 1 … D relation steps' },
   { name: 'domain_raw', type: 'utf8', nullable: false, doc: 'the label before normalisation' },
   { name: 'model', type: 'utf8', nullable: false, doc: 'the model that wrote it' },
 ] as const satisfies readonly Column[];
 
-type TsOf<T> = T extends 'utf8' ? string : T extends 'int64' | 'float64' ? number : T extends 'bool' ? boolean : never;
+type TsOf<T> = T extends 'utf8' ? string : T extends 'int64' | 'int32' | 'float64' ? number : T extends 'bool' ? boolean : never;
 type HubColumn = (typeof HUB_COLUMNS)[number];
 
 /** A Persona Hub record: exactly the columns above (`synth_method` narrowed to its two values). */

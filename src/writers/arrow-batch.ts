@@ -1,4 +1,4 @@
-import { Bool, type Data, type DataType, Field, Float64, Int64, List, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8 } from 'apache-arrow';
+import { Bool, type Data, type DataType, Field, Float64, Int32, Int64, List, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8 } from 'apache-arrow';
 import { badValue, type Column } from './columns.js';
 
 /**
@@ -11,6 +11,8 @@ export function arrowType(c: Column): DataType {
   switch (c.type) {
     case 'int64':
       return new Int64();
+    case 'int32':
+      return new Int32();
     case 'float64':
       return new Float64();
     case 'bool':
@@ -90,6 +92,16 @@ function columnData(c: Column, values: readonly unknown[], path: string): Data {
         out[i] = BigInt(v);
       }
       return makeData({ type: new Int64(), length: n, nullCount, nullBitmap: valid, data: out });
+    }
+    case 'int32': {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        if (v === null || v === undefined) continue;
+        if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) >= 2 ** 31) throw badValue(path, v, 'a 32-bit integer');
+        out[i] = v;
+      }
+      return makeData({ type: new Int32(), length: n, nullCount, nullBitmap: valid, data: out });
     }
     case 'float64': {
       const out = new Float64Array(n);

@@ -67,7 +67,7 @@ function columnsOfSchema(schema: Schema): Column[] {
   const of = (f: Field): Column => {
     const t = f.type;
     if (DataType.isStruct(t)) return { name: f.name, type: 'struct', nullable: f.nullable, fields: t.children.map(of) };
-    const type = DataType.isInt(t) ? 'int64' : DataType.isFloat(t) ? 'float64' : DataType.isBool(t) ? 'bool' : DataType.isList(t) ? 'list_utf8' : 'utf8';
+    const type = DataType.isInt(t) ? (t.bitWidth === 32 ? 'int32' : 'int64') : DataType.isFloat(t) ? 'float64' : DataType.isBool(t) ? 'bool' : DataType.isList(t) ? 'list_utf8' : 'utf8';
     return { name: f.name, type, nullable: f.nullable };
   };
   return schema.fields.map(of);

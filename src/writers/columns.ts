@@ -11,7 +11,8 @@ import { InputError } from '../errors.js';
  * - a field is nullable only when the first record has it null: our records always carry every field, so a
  *   later record missing a required field is an input error (E_INPUT), never a silent null.
  */
-export type ScalarType = 'utf8' | 'int64' | 'float64' | 'bool' | 'list_utf8';
+/** `int32` only in declared schemas (never inferred): the Persona Hub `depth`, kept as tests/hub.test.ts expects. */
+export type ScalarType = 'utf8' | 'int64' | 'int32' | 'float64' | 'bool' | 'list_utf8';
 
 export type Column =
   | { name: string; type: ScalarType; nullable: boolean; doc?: string }
@@ -41,7 +42,7 @@ export function badValue(path: string, value: unknown, expected: string): InputE
 export function hfFeature(c: Column): unknown {
   if (c.type === 'struct') return Object.fromEntries(c.fields.map((f) => [f.name, hfFeature(f)]));
   if (c.type === 'list_utf8') return { sequence: 'string' };
-  return { dtype: { utf8: 'string', int64: 'int64', float64: 'float64', bool: 'bool' }[c.type] };
+  return { dtype: { utf8: 'string', int64: 'int64', int32: 'int32', float64: 'float64', bool: 'bool' }[c.type] };
 }
 
 /**

@@ -128,7 +128,8 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
   const startPart = async () => {
     const name = partName(prefix, parts.length);
     const props: PartProperties = { ...options, plainColumns: plain };
-    thread ??= new PartThread();
+    // One encoder thread per part, ended with it: no WebAssembly state outlives a file.
+    thread = new PartThread();
     await thread.open(join(dir, `${name}.tmp`), props);
     current = { spool: await Spool.create(join(dir, `${name}.spool`)), name, rows: 0 };
   };
@@ -137,6 +138,8 @@ export async function openParquetSink(dir: string, resume: SinkPosition | null, 
     const { spool, name } = current;
     current = null;
     await thread!.close();
+    await thread!.end();
+    thread = null;
     await rename(join(dir, `${name}.tmp`), join(dir, name));
     await fsyncPath(dir);
     parts.push(name);

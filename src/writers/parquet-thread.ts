@@ -24,11 +24,14 @@ export class PartThread {
       if (reply.error) w.reject(new Error(`Parquet writer: ${reply.error}`));
       else w.resolve();
     });
-    this.worker.on('error', (err) => {
-      this.failure = err;
-      for (const w of this.waiting.values()) w.reject(err);
+    const fail = (err: Error) => {
+      this.failure ??= err;
+      for (const w of this.waiting.values()) w.reject(this.failure);
       this.waiting.clear();
-    });
+    };
+    this.worker.on('error', fail);
+    // A thread that ends with requests unanswered fails them: a caller never waits on a dead thread.
+    this.worker.on('exit', (code) => fail(new Error(`Parquet writer thread exited (code ${code})`)));
   }
 
   private call(req: DistributiveOmit<PartRequest, 'id'>): Promise<void> {
