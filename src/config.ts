@@ -11,6 +11,13 @@ import { DEFAULT_MAX_ATTEMPTS } from './generator/sampler.js';
 import { DEFAULT_IPF_OPTIONS } from './generator/online-ipf.js';
 import { DEFAULT_RELATIONS } from './prompts/persona-to-persona.js';
 
+/** Writer defaults (README, "Writers"): parts of 100,000 rows or 128 MB; row groups of 65,536 rows or 64 MB. */
+const WRITER_DEFAULTS = {
+  parquet: { rowGroupSize: 65_536, rowGroupBytes: 64 * 2 ** 20, partRows: 100_000, partBytes: 128 * 2 ** 20, compression: 'ZSTD' as const },
+  arrow: { batchSize: 4096 },
+  csv: { bom: false },
+};
+
 /** The run configuration: the one schema that defines what a config may contain (unknown keys are errors). */
 export const configSchema = z.strictObject({
   /** A built-in census by name, or a whole census spec inline. */
@@ -25,7 +32,7 @@ export const configSchema = z.strictObject({
   format: z.enum(FORMATS).optional(),
   checkpoint: z
     .strictObject({
-      /** Input positions between checkpoints (a Parquet part is closed at each). */
+      /** Input positions between checkpoints. */
       every: z.number().int().min(1).max(100_000_000).default(1000),
       /** Checkpoint file; default `<first file output>.checkpoint.json`. */
       path: z.string().min(1).optional(),
@@ -35,14 +42,21 @@ export const configSchema = z.strictObject({
     .strictObject({
       parquet: z
         .strictObject({
-          rowGroupSize: z.number().int().min(1).max(10_000_000).default(4096),
-          partRows: z.number().int().min(1).max(100_000_000).default(100_000),
-          compression: z.enum(['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'BROTLI']).default('SNAPPY'),
+          /** Rows per row group at most. */
+          rowGroupSize: z.number().int().min(1).max(10_000_000).default(WRITER_DEFAULTS.parquet.rowGroupSize),
+          /** Bytes per row group at most (arrow-rs's estimate of the encoded size). */
+          rowGroupBytes: z.number().int().min(1024).max(2 ** 31).default(WRITER_DEFAULTS.parquet.rowGroupBytes),
+          /** Rows per part file at most (parts are independent of checkpoints). */
+          partRows: z.number().int().min(1).max(100_000_000).default(WRITER_DEFAULTS.parquet.partRows),
+          /** Bytes per part file at most. */
+          partBytes: z.number().int().min(1024).max(2 ** 40).default(WRITER_DEFAULTS.parquet.partBytes),
+          compression: z.enum(['ZSTD', 'SNAPPY', 'GZIP', 'NONE']).default(WRITER_DEFAULTS.parquet.compression),
         })
-        .default({ rowGroupSize: 4096, partRows: 100_000, compression: 'SNAPPY' }),
-      arrow: z.strictObject({ batchSize: z.number().int().min(1).max(10_000_000).default(4096) }).default({ batchSize: 4096 }),
+        .default(WRITER_DEFAULTS.parquet),
+      arrow: z.strictObject({ batchSize: z.number().int().min(1).max(10_000_000).default(WRITER_DEFAULTS.arrow.batchSize) }).default(WRITER_DEFAULTS.arrow),
+      csv: z.strictObject({ /** Start CSV files with a UTF-8 BOM (for Excel). */ bom: z.boolean().default(false) }).default(WRITER_DEFAULTS.csv),
     })
-    .default({ parquet: { rowGroupSize: 4096, partRows: 100_000, compression: 'SNAPPY' }, arrow: { batchSize: 4096 } }),
+    .default(WRITER_DEFAULTS),
   narrative: z
     .strictObject({
       /** false: structured personas only (what `gen-stream sample` writes). */

@@ -4,41 +4,32 @@ import type { Column } from '../writers/columns.js';
 export type SynthMethod = 'text_to_persona' | 'persona_to_persona';
 
 /**
- * A Persona Hub record. Both modes write the same compact schema, so their outputs can share a dataset
- * directory and be read as one table: `id`, `persona`, `domain`, `synth_method`, `confidence_score`, and the
- * provenance (`source_id` the corpus text or input persona it descends from, `parent_id` and `relation` for
- * persona-to-persona, `depth` the number of relation steps, `domain_raw` the model's label before
- * normalisation, `model`).
+ * The Persona Hub compact schema, declared once: the columnar layout of both modes (so their outputs share a
+ * dataset directory and read as one table) and, by `HubRecord` below, the record type. Types are fixed, not
+ * inferred from a first record (a score of 1 would become an integer).
  */
-export interface HubRecord {
-  id: string;
-  persona: string;
-  domain: string;
-  synth_method: SynthMethod;
-  confidence_score: number;
-  source_id: string;
-  parent_id: string | null;
-  relation: string | null;
-  depth: number;
-  domain_raw: string;
-  model: string;
-  [key: string]: unknown;
-}
+export const HUB_COLUMNS = [
+  { name: 'id', type: 'utf8', nullable: false, doc: 'UUID v8 named by (seed, input position, source or parent id, relation)' },
+  { name: 'persona', type: 'utf8', nullable: false, doc: 'one paragraph' },
+  { name: 'domain', type: 'utf8', nullable: false, doc: "the bucket: the model's label normalised and mapped through synonyms" },
+  { name: 'synth_method', type: 'utf8', nullable: false, doc: 'text_to_persona or persona_to_persona' },
+  { name: 'confidence_score', type: 'float64', nullable: false, doc: "the model's 0–1 score" },
+  { name: 'source_id', type: 'utf8', nullable: false, doc: "the corpus text's id, or for related personas the input persona's id" },
+  { name: 'parent_id', type: 'utf8', nullable: true, doc: 'persona-to-persona: the persona this one relates to' },
+  { name: 'relation', type: 'utf8', nullable: true, doc: 'persona-to-persona: how it relates' },
+  { name: 'depth', type: 'int32', nullable: false, doc: '0 for text-to-persona; 1 … D relation steps' },
+  { name: 'domain_raw', type: 'utf8', nullable: false, doc: 'the label before normalisation' },
+  { name: 'model', type: 'utf8', nullable: false, doc: 'the model that wrote it' },
+] as const satisfies readonly Column[];
 
-/** The fixed columnar layout (types cannot be inferred from a first record: a score of 1 would become int32). */
-export const HUB_COLUMNS: readonly Column[] = [
-  { name: 'id', path: ['id'], type: 'utf8' },
-  { name: 'persona', path: ['persona'], type: 'utf8' },
-  { name: 'domain', path: ['domain'], type: 'utf8' },
-  { name: 'synth_method', path: ['synth_method'], type: 'utf8' },
-  { name: 'confidence_score', path: ['confidence_score'], type: 'double' },
-  { name: 'source_id', path: ['source_id'], type: 'utf8' },
-  { name: 'parent_id', path: ['parent_id'], type: 'utf8' },
-  { name: 'relation', path: ['relation'], type: 'utf8' },
-  { name: 'depth', path: ['depth'], type: 'int32' },
-  { name: 'domain_raw', path: ['domain_raw'], type: 'utf8' },
-  { name: 'model', path: ['model'], type: 'utf8' },
-];
+type TsOf<T> = T extends 'utf8' ? string : T extends 'int64' | 'int32' | 'float64' ? number : T extends 'bool' ? boolean : never;
+type HubColumn = (typeof HUB_COLUMNS)[number];
+
+/** A Persona Hub record: exactly the columns above (`synth_method` narrowed to its two values). */
+export type HubRecord = { [C in HubColumn as C['name']]: C['nullable'] extends true ? TsOf<C['type']> | null : TsOf<C['type']> } & {
+  synth_method: SynthMethod;
+  [key: string]: unknown;
+};
 
 /**
  * A version-8 UUID named by (seed, key): the key says where the record comes from (input position, parent and

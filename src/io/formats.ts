@@ -7,7 +7,8 @@ export type Format = (typeof FORMATS)[number];
 const EXTENSIONS: Array<[RegExp, Format]> = [
   [/\.(jsonl|ndjson)$/i, 'jsonl'],
   [/\.csv$/i, 'csv'],
-  [/\.arrows?$/i, 'arrow'],
+  // `.arrow`, `.feather` and `.ipc` are the Arrow IPC file format, `.arrows` the stream format.
+  [/\.(arrows?|feather|ipc)$/i, 'arrow'],
   [/\.parquet\/?$/i, 'parquet'],
 ];
 
@@ -26,6 +27,6 @@ export function formatOf(path: string, override: Format | undefined): Format {
   if (override && named && override !== named) throw new UsageError(`--format ${override} contradicts the extension of output "${path}" (${named}); leave out --format or rename the output`);
   if (override) return override;
   if (path === '-') return 'jsonl';
-  if (!named) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrows .parquet); give --format`);
+  if (!named) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrow .feather .arrows .parquet); give --format`);
   return named;
 }

@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { openAsBlob, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import parquet from '@dsnp/parquetjs';
+import { tableFromIPC } from 'apache-arrow';
 import { InputError } from '../errors.js';
 import { fileBytes } from './file-head.js';
 import { pathsOf, type Row, shapeRow } from './record-shape.js';
@@ -47,36 +47,37 @@ async function* partsRecords(parts: readonly string[], groupSize: number): Async
 }
 
 async function* partRecords(part: string, groupSize: number): AsyncGenerator<Row[]> {
-  let reader: Awaited<ReturnType<typeof parquet.ParquetReader.openFile>>;
+  // arrow-rs (parquet-wasm) reads what it writes, loaded only when a Parquet input is read.
+  const pw = await import('parquet-wasm/node');
+  let file: Awaited<ReturnType<typeof pw.ParquetFile.fromFile>>;
   try {
-    reader = await parquet.ParquetReader.openFile(part);
+    file = await pw.ParquetFile.fromFile(await openAsBlob(part));
   } catch (err) {
     throw new InputError(`${part}: not a readable Parquet file (${why(err)})`);
   }
   try {
-    // The top-level fields in schema order are the columns; a null value is absent from parquetjs's row object.
-    const names = Object.keys(reader.getSchema().fields);
-    const paths = pathsOf(names);
-    const cursor = reader.getCursor();
     let rows = 0;
-    let group: Row[] = [];
+    const stream = (await file.stream({ batchSize: groupSize })) as AsyncIterable<{ intoIPCStream(): Uint8Array }>;
+    const batches = stream[Symbol.asyncIterator]();
     for (;;) {
-      let row: Row | null;
+      let next: IteratorResult<{ intoIPCStream(): Uint8Array }>;
       try {
-        row = (await cursor.next()) as Row | null;
+        next = await batches.next();
       } catch (err) {
         throw new InputError(`${part}: row ${rows + 1}: cannot be read (${why(err)})`);
       }
-      if (!row) break;
-      rows++;
-      group.push(shapeRow(paths, names.map((n) => row[n])));
-      if (group.length >= groupSize) {
-        yield group;
-        group = [];
+      if (next.done) break;
+      for (const batch of tableFromIPC(next.value.intoIPCStream()).batches) {
+        const names = batch.schema.fields.map((f) => f.name);
+        const paths = pathsOf(names);
+        const vectors = names.map((_, i) => batch.getChildAt(i)!);
+        const group: Row[] = [];
+        for (let r = 0; r < batch.numRows; r++) group.push(shapeRow(paths, vectors.map((v) => v.get(r))));
+        rows += group.length;
+        if (group.length) yield group;
       }
     }
-    if (group.length) yield group;
   } finally {
-    await reader.close();
+    file.free();
   }
 }

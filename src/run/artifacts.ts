@@ -68,6 +68,6 @@ export type DatasetFamily = 'personas' | 'dedup' | 'text-to-persona' | 'persona-
 /** The part-name prefix of a run's Parquet parts: its family, and its shard. */
 export const partPrefixOf = (family: DatasetFamily, tag: string | null): string => `${family}-${tag ? `${tag}-` : ''}`;
 
-/** Names gen-stream gives the files it writes inside a Parquet dataset directory (parts of any family and shard). */
-export const OWN_PART = /^(personas|dedup|text-to-persona|persona-to-persona)-(shard-\d{5}-of-\d{5}-)?part-\d{5}\.parquet(\.tmp)?$/;
+/** Names gen-stream gives the files it writes inside a Parquet dataset directory (parts, their spools and a resume's recovered rows, of any family and shard). */
+export const OWN_PART = /^(personas|dedup|text-to-persona|persona-to-persona)-(shard-\d{5}-of-\d{5}-)?(part-\d{5}\.parquet(\.tmp|\.spool)?|resume\.recover(\.tmp)?)$/;
 

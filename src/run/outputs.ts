@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Checkpoint } from '../run-state/checkpoint.js';
-import type { Config } from '../config.js';
+import { type Config, loadConfig } from '../config.js';
+import { runMetadata } from './run-metadata.js';
 import { UsageError } from '../errors.js';
 import { formatOf } from '../io/formats.js';
 import { isSpecialFile } from '../io/files.js';
@@ -14,6 +15,11 @@ import type { Column } from '../writers/columns.js';
 import type { RecordSink, SinkPosition } from '../writers/sink.js';
 
 export { type Format, formatOf } from '../io/formats.js';
+
+/** Which Arrow IPC format a path gets: the stream format only for `.arrows` and stdout. */
+export function arrowVariantOf(path: string): 'file' | 'stream' {
+  return path === '-' || /\.arrows$/i.test(path) ? 'stream' : 'file';
+}
 
 export function outputsOf(config: Config): string[] {
   return Array.isArray(config.out) ? config.out : [config.out];
@@ -30,12 +36,34 @@ export function shardOutputs(config: Config, tag: string): Config {
   return { ...config, out: outs.length === 1 ? outs[0] : outs };
 }
 
-/** Opens every output; on resume each continues from the position the checkpoint recorded for it. */
-/** `columns`: a fixed columnar layout (the Persona Hub schema); otherwise inferred from the first record. */
+/**
+ * The key-value metadata every columnar output carries (Parquet footer, Arrow schema): generator and version,
+ * census, config fingerprint, LLM model and narrative provider. From the config alone (openSinks' callers pass
+ * the config, not the loaded census): the census is resolved again by loadConfig to fingerprint it.
+ */
+export function outputMetadata(config: Config): Map<string, string> {
+  const { generator, census, configFingerprint } = runMetadata(loadConfig(config));
+  const narrative = config.llm ? `llm:${config.llm.model}` : config.narrative.enabled ? 'template' : 'none';
+  return new Map([
+    ['gen-stream.generator', generator.name],
+    ['gen-stream.version', generator.version],
+    ['gen-stream.census', census.name],
+    ['gen-stream.config_fingerprint', configFingerprint],
+    ['gen-stream.llm_model', config.llm?.model ?? ''],
+    ['gen-stream.narrative_provider', narrative],
+  ]);
+}
+
+/**
+ * Opens every output; on resume each continues from the position the checkpoint recorded for it.
+ * `columns`: a declared columnar schema (the Persona Hub schema); otherwise inferred from the first record.
+ */
 export async function openSinks(config: Config, resume: Checkpoint | null, columns: readonly Column[] | null = null, partPrefix = ''): Promise<RecordSink[]> {
   const sinks: RecordSink[] = [];
+  let metadata: Map<string, string> | null = null;
+  const meta = () => (metadata ??= outputMetadata(config));
   try {
-    for (const path of outputsOf(config)) sinks.push(await openSink(config, path, resume, columns, partPrefix));
+    for (const path of outputsOf(config)) sinks.push(await openSink(config, path, resume, columns, partPrefix, meta));
   } catch (err) {
     // One output could not be opened: release the ones that were, so no handle or `.tmp` part is left behind.
     await Promise.allSettled(sinks.map((s) => s.abort()));
@@ -44,15 +72,31 @@ export async function openSinks(config: Config, resume: Checkpoint | null, colum
   return sinks;
 }
 
-async function openSink(config: Config, path: string, resume: Checkpoint | null, columns: readonly Column[] | null, partPrefix: string): Promise<RecordSink> {
+/** Rows turned into one Arrow batch at a time on the way to Parquet (the JavaScript-side buffer). */
+const PARQUET_BATCH_ROWS = 4096;
+
+async function openSink(config: Config, path: string, resume: Checkpoint | null, columns: readonly Column[] | null, partPrefix: string, meta: () => Map<string, string>): Promise<RecordSink> {
   const format = formatOf(path, config.format);
   const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
   if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
   // An output's missing parent directories are made, as `mkdir -p` would (`--out out/p.jsonl` in a fresh clone).
   if (path !== '-' && !isSpecialFile(path)) await mkdir(dirname(path), { recursive: true });
+  const fixed = columns ? { columns } : {};
   if (format === 'jsonl') return openJsonlSink(path, position);
-  if (format === 'csv') return openCsvSink(path, position);
-  if (format === 'arrow') return openArrowSink(path, position, config.writers.arrow.batchSize, columns);
+  if (format === 'csv') return openCsvSink(path, position, config.writers.csv);
+  if (format === 'arrow') return openArrowSink(path, position, { variant: arrowVariantOf(path), batchSize: config.writers.arrow.batchSize, metadata: meta(), ...fixed });
   if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
-  return openParquetSink(path, position, { ...config.writers.parquet, partRows: Math.min(config.writers.parquet.partRows, config.checkpoint.every), prefix: partPrefix, ...(columns ? { columns } : {}) });
+  const p = config.writers.parquet;
+  return openParquetSink(path, position, resume?.written ?? 0, {
+    compression: p.compression,
+    rowGroupRows: p.rowGroupSize,
+    rowGroupBytes: p.rowGroupBytes,
+    partRows: p.partRows,
+    partBytes: p.partBytes,
+    batchRows: Math.min(p.rowGroupSize, PARQUET_BATCH_ROWS),
+    createdBy: `${meta().get('gen-stream.generator')} version ${meta().get('gen-stream.version')}`,
+    metadata: meta(),
+    prefix: partPrefix,
+    ...fixed,
+  });
 }

@@ -1,78 +1,148 @@
-import { Bool, Field, Float64, Int32, List, makeData, RecordBatch, RecordBatchStreamWriter, Schema, Struct, Utf8, vectorFromArray } from 'apache-arrow';
-import type { DataType } from 'apache-arrow';
+import { open } from 'node:fs/promises';
+import { DataType, type Field, Message, RecordBatchReader, type Schema } from 'apache-arrow';
+import { FileBlock, Footer } from 'apache-arrow/ipc/metadata/file';
+import { MetadataVersion } from 'apache-arrow/enum';
 import type { Indexed } from '../run-state/record-index.js';
-import { type Column, type ColumnType, columnsOf, valueAt } from './columns.js';
+import { arrowSchema, ipcStream, toRecordBatch } from './arrow-batch.js';
+import { type Column, inferSchema } from './columns.js';
 import { FileAppender } from './file-appender.js';
 import type { RecordSink, SinkPosition } from './sink.js';
 
-const EOS_BYTES = 8; // IPC end-of-stream marker: continuation 0xFFFFFFFF + length 0
+const EOS = Buffer.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]); // IPC end-of-stream: continuation + length 0
+const MAGIC = Buffer.from('ARROW1\0\0', 'latin1'); // file format: magic padded to 8 at the start, bare at the end
 
-function arrowType(t: ColumnType): DataType {
-  switch (t) {
-    case 'int32':
-      return new Int32();
-    case 'double':
-      return new Float64();
-    case 'bool':
-      return new Bool();
-    case 'list_utf8':
-      return new List(new Field('item', new Utf8(), true));
-    default:
-      return new Utf8();
+export interface ArrowOptions {
+  /** `file`: the IPC file format (.arrow, .feather: footer + ARROW1 magic); `stream`: the IPC stream (.arrows). */
+  variant: 'file' | 'stream';
+  batchSize: number;
+  /** The declared schema; otherwise inferred from the first record. */
+  columns?: readonly Column[];
+  /** Schema-level key-value metadata (the same as the Parquet footer's). */
+  metadata: ReadonlyMap<string, string>;
+}
+
+interface Block {
+  offset: number;
+  metaDataLength: number;
+  bodyLength: number;
+}
+
+/** The record-batch blocks of a file cut back to `end` (a resume): each message's header says its body length. */
+async function scanBlocks(path: string, start: number, end: number): Promise<Block[]> {
+  const blocks: Block[] = [];
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    for (let at = start; at < end; ) {
+      await fh.read(head, 0, 8, at);
+      const metaLength = head.readInt32LE(4);
+      const meta = Buffer.alloc(metaLength);
+      await fh.read(meta, 0, metaLength, at + 8);
+      const bodyLength = Number(Message.decode(meta).bodyLength);
+      blocks.push({ offset: at, metaDataLength: 8 + metaLength, bodyLength });
+      at += 8 + metaLength + bodyLength;
+    }
+  } finally {
+    await fh.close();
+  }
+  return blocks;
+}
+
+/** The schema message at `at` of an IPC file or stream. */
+async function readSchema(path: string, at: number): Promise<Schema> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    await fh.read(head, 0, 8, at);
+    const message = Buffer.alloc(8 + head.readInt32LE(4));
+    await fh.read(message, 0, message.length, at);
+    return RecordBatchReader.from(Buffer.concat([message, EOS])).open().schema;
+  } finally {
+    await fh.close();
   }
 }
 
-/** One IPC-encoded batch with the stream's schema prefix and end marker cut off. */
-function encode(schema: Schema, batch: RecordBatch | null): Uint8Array {
-  const writer = new RecordBatchStreamWriter();
-  writer.reset(undefined, schema);
-  if (batch) writer.write(batch);
-  return writer.finish().toUint8Array(true);
+/** The columns of a schema this module wrote (the inverse of arrowSchema). */
+function columnsOfSchema(schema: Schema): Column[] {
+  const of = (f: Field): Column => {
+    const t = f.type;
+    if (DataType.isStruct(t)) return { name: f.name, type: 'struct', nullable: f.nullable, fields: t.children.map(of) };
+    const type = DataType.isInt(t) ? (t.bitWidth === 32 ? 'int32' : 'int64') : DataType.isFloat(t) ? 'float64' : DataType.isBool(t) ? 'bool' : DataType.isList(t) ? 'list_utf8' : 'utf8';
+    return { name: f.name, type, nullable: f.nullable };
+  };
+  return schema.fields.map(of);
 }
 
 /**
- * Arrow IPC stream (`.arrows`): one fixed schema (columns.ts), record batches of `batchSize` rows. Each batch is
- * encoded against the same Schema object (a different one makes the writer reset: PITFALLS) and appended
- * without the schema message, which is written once at the start — so a file cut back to a checkpointed
- * length can simply be continued. The end-of-stream marker is written at close.
+ * Arrow IPC, file or stream format, of one fixed schema (columns.ts; the same as Parquet's), in record batches of
+ * `batchSize` rows. Each batch is encoded against the same Schema object (a different one resets the writer:
+ * PITFALLS) and appended without the schema message, which is written once at the start. The position is the
+ * length up to the last whole batch, so a file cut back to a checkpointed length is simply continued; the end
+ * (EOS marker, and for the file format the footer listing every batch, then `ARROW1`) is written at close.
  */
-/** `fixed`: the column layout to use instead of the one inferred from the first record. */
-export async function openArrowSink(path: string, resume: SinkPosition | null, batchSize: number, fixed: readonly Column[] | null = null): Promise<RecordSink> {
+export async function openArrowSink(path: string, resume: SinkPosition | null, options: ArrowOptions): Promise<RecordSink> {
   const file = await FileAppender.open(path, resume?.bytes ?? null);
-  let columns: readonly Column[] | null = fixed;
+  const isFile = options.variant === 'file';
+  let columns: readonly Column[] | null = options.columns ?? null;
   let schema: Schema | null = null;
   let schemaBytes = 0;
+  let blocks: Block[] = [];
   let pending: Indexed[] = [];
   const position = (): SinkPosition => ({ format: 'arrow', path, bytes: file.bytes });
+  // A resumed file already holds its schema: read it back, so the file is finished even if no record follows.
+  if (file.bytes > 0 && path !== '-') {
+    schema = await readSchema(path, isFile ? MAGIC.length : 0);
+    columns = columnsOfSchema(schema);
+    schemaBytes = ipcStream(schema, null).length - EOS.length;
+    if (isFile) blocks = await scanBlocks(path, MAGIC.length + schemaBytes, file.bytes);
+  }
 
+  const start = async (first: Indexed) => {
+    columns ??= inferSchema(first);
+    schema = arrowSchema(columns, options.metadata);
+    const head = ipcStream(schema, null);
+    schemaBytes = head.length - EOS.length;
+    if (file.bytes === 0) {
+      if (isFile) await file.write(MAGIC);
+      await file.write(Buffer.from(head.subarray(0, schemaBytes)));
+    }
+  };
   const flush = async () => {
     if (!pending.length || !columns || !schema) return;
     const rows = pending;
     pending = [];
-    const vectors = columns.map((c) =>
-      vectorFromArray(
-        rows.map((r) => valueAt(r, c.path) ?? null),
-        arrowType(c.type),
+    const bytes = ipcStream(schema, toRecordBatch(schema, columns, rows));
+    const message = bytes.subarray(schemaBytes, bytes.length - EOS.length);
+    if (isFile) blocks.push({ offset: file.bytes, metaDataLength: 8 + Buffer.from(message.buffer, message.byteOffset, 8).readInt32LE(4), bodyLength: 0 });
+    const b = blocks[blocks.length - 1];
+    if (isFile) b.bodyLength = message.length - b.metaDataLength;
+    await file.write(Buffer.from(message.buffer, message.byteOffset, message.length));
+  };
+  const finish = async () => {
+    if (!schema) return;
+    await file.write(EOS);
+    if (!isFile) return;
+    const footer = Footer.encode(
+      new Footer(
+        schema,
+        MetadataVersion.V5,
+        blocks.map((b) => new FileBlock(b.metaDataLength, b.bodyLength, b.offset)),
+        [],
       ),
     );
-    const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children: vectors.map((v) => v.data[0]) });
-    const bytes = encode(schema, new RecordBatch(schema, data));
-    await file.write(Buffer.from(bytes.subarray(schemaBytes, bytes.length - EOS_BYTES)));
+    const length = Buffer.alloc(4);
+    length.writeInt32LE(footer.length, 0);
+    await file.write(Buffer.concat([footer, length, MAGIC.subarray(0, 6)]));
   };
 
   return {
     format: 'arrow',
     async write(records: readonly Indexed[]) {
       if (!records.length) return;
-      if (!schema) {
-        columns ??= columnsOf(records[0]);
-        schema = new Schema(columns.map((c) => new Field(c.name, arrowType(c.type), true)));
-        schemaBytes = encode(schema, null).length - EOS_BYTES;
-        if (file.bytes === 0) await file.write(Buffer.from(encode(schema, null).subarray(0, schemaBytes)));
-      }
+      if (!schema) await start(records[0]);
       for (const r of records) {
         pending.push(r);
-        if (pending.length >= batchSize) await flush();
+        if (pending.length >= options.batchSize) await flush();
       }
     },
     async sync() {
@@ -82,9 +152,10 @@ export async function openArrowSink(path: string, resume: SinkPosition | null, b
     },
     async close() {
       await flush();
-      if (schema) await file.write(Buffer.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]));
+      const end = position();
+      await finish();
       await file.close();
-      return { format: 'arrow', path, bytes: file.bytes - (schema ? EOS_BYTES : 0) };
+      return end;
     },
     async abort() {
       // No end-of-stream marker: the file stays continuable from its last synced length.

@@ -1,103 +1,211 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import parquet from '@dsnp/parquetjs';
+import type * as PW from 'parquet-wasm/node';
+import { CheckpointError } from '../errors.js';
 import { fsyncPath } from '../io/files.js';
 import type { Indexed } from '../run-state/record-index.js';
-import { type Column, type ColumnType, columnsOf, valueAt } from './columns.js';
+import { arrowSchema, ipcStream, toRecordBatch } from './arrow-batch.js';
+import { type Column, inferSchema } from './columns.js';
+import type { PartProperties } from './parquet-part.js';
+import { PartThread } from './parquet-thread.js';
 import type { RecordSink, SinkPosition } from './sink.js';
+import { readSpool, Spool } from './spool.js';
 
-export interface ParquetOptions {
-  /** Rows buffered per row group (parquetjs holds one row group in memory). */
-  rowGroupSize: number;
-  /** Rows per part file at most; a checkpoint also closes the current part. */
+export interface ParquetOptions extends Omit<PartProperties, 'plainColumns'> {
+  /** Rows per part file at most. */
   partRows: number;
-  compression: 'UNCOMPRESSED' | 'SNAPPY' | 'GZIP' | 'BROTLI';
+  /** Bytes per part file at most (checked after each batch, so a part may pass it by one batch). */
+  partBytes: number;
+  /** Rows turned into one Arrow batch at a time (the JavaScript-side buffer; one batch waits at most). */
+  batchRows: number;
   /** Part-name prefix, e.g. for shards. */
   prefix: string;
-  /** The column layout to use instead of the one inferred from the first record. */
+  /** The declared schema; otherwise inferred from the first record. */
   columns?: readonly Column[];
 }
 
-function parquetField(t: ColumnType, compression: ParquetOptions['compression']): Record<string, unknown> {
-  const type = { int32: 'INT32', double: 'DOUBLE', bool: 'BOOLEAN', utf8: 'UTF8', list_utf8: 'UTF8' }[t];
-  return t === 'list_utf8' ? { type, repeated: true, compression } : { type, optional: true, compression };
+/** A string this long in the first record marks a free-text column: written without dictionary encoding. */
+const FREE_TEXT_CHARS = 200;
+
+const partName = (prefix: string, n: number) => `${prefix}part-${String(n).padStart(5, '0')}.parquet`;
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+// parquet-wasm compiles ~4 MB of WebAssembly when loaded: only a resume needs it on this thread.
+const wasm = () => import('parquet-wasm/node');
+
+async function rowsOf(path: string): Promise<number> {
+  const pw = await wasm();
+  const file = await pw.ParquetFile.fromFile(await openAsBlob(path));
+  const n = file.metadata().fileMetadata().numRows();
+  file.free();
+  return n;
 }
 
+/**
+ * The first `want` rows after the parts a checkpoint lists, gathered into one spool file, from (in order) the
+ * finished parts it does not list (the run died before the checkpoint that would have listed them) and the
+ * spool of the part that was open. Each source is read a batch at a time.
+ */
+async function recover(dir: string, prefix: string, first: number, want: number, into: string): Promise<number> {
+  const pw = await wasm();
+  const spool = await Spool.create(into);
+  let got = 0;
+  for (let n = first; got < want; n++) {
+    const part = join(dir, partName(prefix, n));
+    const sp = `${part}.spool`;
+    if (await exists(part)) {
+      const file = await pw.ParquetFile.fromFile(await openAsBlob(part));
+      const stream = await file.stream({ batchSize: 4096, limit: want - got });
+      for await (const batch of stream as AsyncIterable<PW.RecordBatch>) {
+        const rows = batch.numRows;
+        await spool.append(rows, batch.intoIPCStream());
+        got += rows;
+      }
+      file.free();
+    } else if (await exists(sp)) {
+      for await (const frame of readSpool(sp)) {
+        if (got >= want) break;
+        const take = Math.min(frame.rows, want - got);
+        let payload = frame.payload;
+        if (take < frame.rows) {
+          const table = pw.Table.fromIPCStream(payload);
+          payload = table.recordBatch(0)!.slice(0, take).intoIPCStream();
+          table.free();
+        }
+        await spool.append(take, payload);
+        got += take;
+      }
+    } else break;
+  }
+  await spool.close();
+  return got;
+}
 
 /**
- * A Parquet dataset directory of rolling parts (`out/personas.parquet/part-00000.parquet`, …), as Spark writes
- * them. A part is written as `.tmp`, closed (parquetjs writes the footer only at close), fsynced and renamed,
- * then the directory is fsynced: every `.parquet` on disk is a complete file. On resume, parts the checkpoint
- * does not list, and stray `.tmp` files, are removed.
+ * A Parquet dataset directory of parts (`out/personas.parquet/part-00000.parquet`, …), each up to `partRows`
+ * rows or `partBytes` bytes, in row groups sized by rows and bytes, written by arrow-rs (parquet-wasm) a batch
+ * at a time. Parts are independent of checkpoints: the rows of the open part are also appended to its spool
+ * (`part-N.parquet.spool`), fsynced at every `sync()`; a finished part is written as `.tmp`, fsynced, renamed
+ * (the directory fsynced), and its spool removed. A checkpoint thus claims finished parts plus spooled rows.
+ * On resume the rows past the listed parts — `written` minus the rows in those parts — are gathered from the
+ * unlisted finished parts and the spool, the rest (torn tails, rows past the checkpoint, `.tmp`) is removed,
+ * and those rows are replayed into the open part: no record is generated (or paid for) twice.
  */
-export async function openParquetSink(dir: string, resume: SinkPosition | null, options: ParquetOptions): Promise<RecordSink> {
+export async function openParquetSink(dir: string, resume: SinkPosition | null, written: number, options: ParquetOptions): Promise<RecordSink> {
   await mkdir(dir, { recursive: true });
+  const { prefix } = options;
   const parts = [...(resume?.parts ?? [])];
-  const keep = new Set(parts);
-  // Only this writer's parts (its prefix): shards share the directory and clean up after themselves alone.
-  for (const name of await readdir(dir)) {
-    if (name.startsWith(`${options.prefix}part-`) && !keep.has(name) && (name.endsWith('.tmp') || name.endsWith('.parquet'))) await rm(join(dir, name), { force: true });
+  // A complete `.recover` (written as .tmp, renamed) is a resume that died before replaying it: it stands.
+  const recovered = join(dir, `${prefix}resume.recover`);
+  if (resume && !(await exists(recovered))) {
+    let listed = 0;
+    for (const p of parts) listed += await rowsOf(join(dir, p));
+    const want = written - listed;
+    if (want > 0) {
+      const got = await recover(dir, prefix, parts.length, want, `${recovered}.tmp`);
+      if (got < want) throw new CheckpointError(`--resume: the checkpoint claims ${want} rows of ${dir} after its ${parts.length} listed part(s), the parts and spool on disk hold ${got}`);
+      await rename(`${recovered}.tmp`, recovered);
+      await fsyncPath(dir);
+    }
   }
-  let columns: readonly Column[] | null = options.columns ?? null;
-  let schema: InstanceType<typeof parquet.ParquetSchema> | null = null;
-  let current: { writer: InstanceType<typeof parquet.ParquetWriter>; name: string; rows: number } | null = null;
+  // Only this writer's files (its prefix): shards share the directory and clean up after themselves alone.
+  const keep = new Set(parts);
+  if (resume) keep.add(`${prefix}resume.recover`);
+  for (const name of await readdir(dir)) {
+    // `${prefix}part-…` and `${prefix}resume.recover`: not another shard's `${prefix}shard-…` files.
+    const ours = (name.startsWith(`${prefix}part-`) || name.startsWith(`${prefix}resume.`)) && /\.(parquet|tmp|spool|recover)$/.test(name);
+    if (ours && !keep.has(name)) await rm(join(dir, name), { force: true });
+  }
+  const replay = resume && (await exists(recovered)) ? recovered : null;
 
+  let columns: readonly Column[] | null = options.columns ?? null;
+  let plain: string[] = [];
+  let schema: ReturnType<typeof arrowSchema> | null = null;
+  let pending: Indexed[] = [];
+  let current: { spool: Spool; name: string; rows: number } | null = null;
+  let thread: PartThread | null = null;
+
+  const startPart = async () => {
+    const name = partName(prefix, parts.length);
+    const props: PartProperties = { ...options, plainColumns: plain };
+    // One encoder thread per part, ended with it: no WebAssembly state outlives a file.
+    thread = new PartThread();
+    await thread.open(join(dir, `${name}.tmp`), props);
+    current = { spool: await Spool.create(join(dir, `${name}.spool`)), name, rows: 0 };
+  };
   const finishPart = async () => {
     if (!current) return;
-    const { writer, name } = current;
+    const { spool, name } = current;
     current = null;
-    await writer.close();
-    const tmp = join(dir, `${name}.tmp`);
-    await fsyncPath(tmp);
-    await rename(tmp, join(dir, name));
+    await thread!.close();
+    await thread!.end();
+    thread = null;
+    await rename(join(dir, `${name}.tmp`), join(dir, name));
     await fsyncPath(dir);
     parts.push(name);
+    await spool.close();
+    await rm(spool.path, { force: true });
+  };
+  const append = async (rows: number, ipc: Uint8Array, roll: boolean) => {
+    if (!current) await startPart();
+    const c = current!;
+    await c.spool.append(rows, ipc);
+    await thread!.write(ipc);
+    c.rows += rows;
+    if (roll && (c.rows >= options.partRows || thread!.bytes >= options.partBytes)) await finishPart();
+  };
+  const flush = async () => {
+    if (!pending.length || !schema || !columns) return;
+    const rows = pending;
+    pending = [];
+    await append(rows.length, ipcStream(schema, toRecordBatch(schema, columns, rows)), true);
   };
   const position = (): SinkPosition => ({ format: 'parquet', path: dir, parts: [...parts] });
+
+  if (replay) {
+    // The recovered rows go to one part (which may thus pass partRows once), so its spool matches it exactly.
+    for await (const frame of readSpool(replay)) await append(frame.rows, frame.payload, false);
+    await current!.spool.sync();
+    await rm(replay, { force: true });
+  }
 
   return {
     format: 'parquet',
     async write(records: readonly Indexed[]) {
       for (const r of records) {
         if (!schema) {
-          columns ??= columnsOf(r);
-          schema = new parquet.ParquetSchema(Object.fromEntries(columns.map((c) => [c.name, parquetField(c.type, options.compression)])) as never);
+          columns ??= inferSchema(r);
+          plain = columns.filter((c) => c.type === 'utf8' && typeof r[c.name] === 'string' && (r[c.name] as string).length >= FREE_TEXT_CHARS).map((c) => c.name);
+          schema = arrowSchema(columns);
         }
-        if (!current) {
-          const name = `${options.prefix}part-${String(parts.length).padStart(5, '0')}.parquet`;
-          const writer = await parquet.ParquetWriter.openFile(schema!, join(dir, `${name}.tmp`), { rowGroupSize: options.rowGroupSize });
-          current = { writer, name, rows: 0 };
-        }
-        const row: Record<string, unknown> = {};
-        for (const c of columns!) {
-          const v = valueAt(r, c.path);
-          if (v !== undefined && v !== null) row[c.name] = c.type === 'list_utf8' ? (v as unknown[]).map(String) : v;
-        }
-        await current.writer.appendRow(row);
-        if (++current.rows >= options.partRows) await finishPart();
+        pending.push(r);
+        if (pending.length >= options.batchRows) await flush();
       }
     },
     async sync() {
-      await finishPart();
+      await flush();
+      await current?.spool.sync();
       return position();
     },
     async close() {
+      await flush();
       await finishPart();
+      await thread?.end();
+      thread = null;
       return position();
     },
     async abort() {
-      if (!current) return;
-      const { writer, name } = current;
-      current = null;
-      // A part without its footer is unreadable: end its file stream without one and remove the `.tmp`.
-      // Finished parts (those a checkpoint may list) stay.
-      writer.closed = true;
-      try {
-        await writer.envelopeWriter?.close();
-      } finally {
-        writer.envelopeWriter = null;
+      pending = [];
+      if (current) {
+        const { spool, name } = current;
+        current = null;
+        await thread!.abort();
         await rm(join(dir, `${name}.tmp`), { force: true });
+        await spool.close();
       }
+      await thread?.end();
+      thread = null;
     },
   };
 }

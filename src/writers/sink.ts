@@ -1,9 +1,8 @@
 import type { Indexed } from '../run-state/record-index.js';
-import type { Format } from '../io/formats.js';
 
 /** Where a sink's durable data ends: a byte length (JSONL, CSV, Arrow) or the finished parts (Parquet). */
 export interface SinkPosition {
-  format: Format;
+  format: 'jsonl' | 'csv' | 'arrow' | 'parquet';
   path: string;
   bytes?: number;
   parts?: string[];
@@ -11,10 +10,9 @@ export interface SinkPosition {
 
 /**
  * One output. `write` resolves when the records are handed to the OS (so awaiting it is backpressure);
- * `sync` makes everything written so far durable and says where it ends; `close` finishes the file.
- * `abort` releases the output without finishing it (on a failed run): file handles closed, an unfinished
- * part removed, nothing the last `sync` made durable touched. It is called once no other call is pending,
- * takes no other call after it, and does nothing after `close`.
+ * `sync` makes everything written so far durable and says where it ends; `close` finishes the file; `abort`
+ * releases it without finishing (handles closed, an unfinished `.tmp` part removed; what the last `sync` made
+ * durable stays, so a resume continues from it).
  */
 export interface RecordSink {
   readonly format: SinkPosition['format'];

@@ -80,7 +80,7 @@ describe('abort of every sink', () => {
 
   it('Arrow: no end-of-stream marker is added, the file stays at its synced length and reads back', async () => {
     const path = join(dir, 'a.arrows');
-    const sink = await openArrowSink(path, null, 2);
+    const sink = await openArrowSink(path, null, { variant: 'stream', batchSize: 2, metadata: new Map() });
     await sink.write(range(0, 3));
     const synced = await sink.sync();
     // Buffered rows (below the batch size) are dropped, not flushed.
@@ -97,28 +97,18 @@ describe('abort of every sink', () => {
     );
   });
 
-  it('Parquet: the unfinished .tmp part is removed, finished parts stay byte for byte', async () => {
+  it('Parquet: abort removes the unfinished .tmp part; the spool of synced rows stays, so a resume replays them', async () => {
     const out = join(dir, 'a.parquet');
-    const sink = await openParquetSink(out, null, { rowGroupSize: 100, partRows: 100, compression: 'UNCOMPRESSED', prefix: '' });
+    const options = { compression: 'NONE' as const, rowGroupRows: 100, rowGroupBytes: 1 << 26, partRows: 100, partBytes: 1 << 27, batchRows: 100, createdBy: 'test', metadata: new Map<string, string>(), prefix: 'personas-' };
+    const sink = await openParquetSink(out, null, 0, options);
     await sink.write(range(0, 3));
     const synced = await sink.sync();
-    assert.deepEqual(synced.parts, ['part-00000.parquet']);
-    const finished = await readFile(join(out, 'part-00000.parquet'));
+    assert.deepEqual(synced.parts, [], 'the part is still open: its rows are durable in the spool');
+    assert.deepEqual((await readdir(out)).sort(), ['personas-part-00000.parquet.spool', 'personas-part-00000.parquet.tmp']);
     await sink.write(range(3, 5));
-    assert.deepEqual((await readdir(out)).sort(), ['part-00000.parquet', 'part-00001.parquet.tmp']);
     await sink.abort();
-    assert.deepEqual(await readdir(out), ['part-00000.parquet']);
-    assert.deepEqual(await readFile(join(out, 'part-00000.parquet')), finished);
+    assert.deepEqual(await readdir(out), ['personas-part-00000.parquet.spool']);
     assert.deepEqual(await openAt(out), []);
-  });
-
-  it('Parquet: abort with no part open leaves the dataset as synced', async () => {
-    const out = join(dir, 'b.parquet');
-    const sink = await openParquetSink(out, null, { rowGroupSize: 100, partRows: 100, compression: 'UNCOMPRESSED', prefix: '' });
-    await sink.write(range(0, 2));
-    await sink.sync();
-    await sink.abort();
-    assert.deepEqual(await readdir(out), ['part-00000.parquet']);
   });
 
   it('FileAppender: abort closes the handle, and a later write is refused (it never falls through to stdout)', async () => {
