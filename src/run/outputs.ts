@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Checkpoint } from '../run-state/checkpoint.js';
 import { type Config, loadConfig } from '../config.js';
-import { runMetadata } from './run-metadata.js';
+import { configFingerprint, runMetadata } from './run-metadata.js';
 import { UsageError } from '../errors.js';
 import { formatOf } from '../io/formats.js';
 import { isSpecialFile } from '../io/files.js';
@@ -42,13 +42,14 @@ export function shardOutputs(config: Config, tag: string): Config {
  * the config, not the loaded census): the census is resolved again by loadConfig to fingerprint it.
  */
 export function outputMetadata(config: Config): Map<string, string> {
-  const { generator, census, configFingerprint } = runMetadata(loadConfig(config));
+  const loaded = loadConfig(config);
+  const { generator } = runMetadata(loaded);
   const narrative = config.llm ? `llm:${config.llm.model}` : config.narrative.enabled ? 'template' : 'none';
   return new Map([
     ['gen-stream.generator', generator.name],
     ['gen-stream.version', generator.version],
-    ['gen-stream.census', census.name],
-    ['gen-stream.config_fingerprint', configFingerprint],
+    ['gen-stream.census', loaded.census.name],
+    ['gen-stream.config_fingerprint', configFingerprint(loaded)],
     ['gen-stream.llm_model', config.llm?.model ?? ''],
     ['gen-stream.narrative_provider', narrative],
   ]);
