@@ -3,6 +3,7 @@
  * (writers/columns.ts: big_five.openness.t_score → big_five_openness_t_score) rebuilt, integers as numbers,
  * lists as arrays. Pure: no I/O, so it is tested on plain values.
  */
+import { Vector } from 'apache-arrow';
 import { TRAITS } from '../generator/big-five.js';
 
 export type Row = Record<string, unknown>;
@@ -29,8 +30,10 @@ export function plainValue(value: unknown): unknown {
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(plainValue);
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<unknown>, plainValue);
+  if (value instanceof Vector) return Array.from(value as Iterable<unknown>, plainValue);
   const v = value as { toArray?: unknown; toJSON?: () => unknown; [Symbol.iterator]?: unknown };
-  if (typeof v.toArray === 'function' && typeof v[Symbol.iterator] === 'function') return Array.from(value as Iterable<unknown>, plainValue);
+  // A struct row is iterable too (as [key, value] pairs) but is an object: its toJSON says so.
+  if (typeof v.toArray === 'function' && typeof v[Symbol.iterator] === 'function' && typeof v.toJSON !== 'function') return Array.from(value as Iterable<unknown>, plainValue);
   const obj = (typeof v.toJSON === 'function' ? v.toJSON() : value) as Row;
   const keys = Object.keys(obj);
   if (keys.length === 1 && keys[0] === 'list' && Array.isArray(obj.list)) {
