@@ -7,6 +7,7 @@ import { placeRecord } from '../batch/rotation.js';
 import { InputError } from '../errors.js';
 import { type Indexed, indexOf, positionOf } from '../run-state/record-index.js';
 import { FileAppender } from '../writers/file-appender.js';
+import { stepper } from './steps.js';
 
 export interface BatchFilesOptions {
   /** Directory the files go to (a temporary one, renamed by the command when complete). */
@@ -136,12 +137,8 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
     summary.inputs++;
   };
 
-  /** The write or final under way, settled either way: destroy waits for it, so no file opens after it. */
-  let busy: Promise<unknown> = Promise.resolve();
-  const step = (work: Promise<void>, callback: (err?: Error | null) => void) => {
-    busy = work.catch(() => undefined);
-    work.then(() => callback(), callback);
-  };
+  // The write or final under way: destroy waits for it (steps.ts).
+  const { step, settled } = stepper();
 
   const sink: Writable = new Writable({
     objectMode: true,
@@ -163,7 +160,7 @@ export function createBatchFilesSink(options: BatchFilesOptions, summary: BatchF
     },
     destroy(err, callback) {
       // After a clean end nothing is open; after a failure the open part's files are closed unflushed.
-      busy
+      settled()
         .then(() => abortPart(open))
         .then(
           () => callback(err),

@@ -5,6 +5,7 @@ import type { IpfState } from '../generator/online-ipf.js';
 import { type Indexed, indexOf } from '../run-state/record-index.js';
 import { REPORT, type StageReport } from '../run-state/run-stats.js';
 import type { RecordSink, SinkPosition } from '../writers/sink.js';
+import { stepper } from './steps.js';
 
 /** The run's counters a checkpoint saves (RunStats has them all). */
 export interface RunTotals {
@@ -77,8 +78,6 @@ function checkpointOf(options: CheckpointTeeOptions, offset: number, outputs: Si
 export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
   const { sinks, every, failures } = options;
   let nextBoundary = (Math.floor(options.startOffset / every) + 1) * every;
-  /** The write or final under way, settled either way: destroy waits for it before aborting the sinks. */
-  let busy: Promise<unknown> = Promise.resolve();
   let finished = false;
 
   const save = async (offset: number, positions: SinkPosition[], complete: boolean) => {
@@ -118,11 +117,8 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
     finished = true;
   };
 
-  /** Runs one step, remembered (settled either way) for destroy. */
-  const step = (work: Promise<void>, callback: (err?: Error | null) => void) => {
-    busy = work.catch(() => undefined);
-    work.then(() => callback(), callback);
-  };
+  // The write or final under way: destroy waits for it (steps.ts).
+  const { step, settled } = stepper();
 
   const tee: Writable = new Writable({
     objectMode: true,
@@ -135,7 +131,7 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
     },
     destroy(err, callback) {
       (async () => {
-        await busy;
+        await settled();
         if (finished) return null;
         // Every sink is aborted even if one abort fails; the pipeline's error comes first.
         const aborted = await Promise.allSettled(sinks.map((s) => s.abort()));
