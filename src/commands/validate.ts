@@ -3,14 +3,18 @@ import { CONFIG_FLAGS, type Command } from './command.js';
 
 export const validate: Command = {
   name: 'validate',
-  summary: 'check a dataset (JSONL, CSV, Arrow, Parquet) against the census: fidelity, narratives, gates',
+  summary: 'check a dataset (JSONL, CSV, Arrow, Parquet): census fidelity and narratives, or the Persona Hub checks; gates',
   usage: ['gen-stream validate FILE|DIR [--config config.json] [--report DIR] [--format F]'],
   description: `Reads a dataset as a stream (JSONL, CSV, Arrow IPC or a Parquet dataset directory) and reports, for every
 controlled marginal, target, observed share, difference in points, chi-square and Cramér's V; for the census
 joints, the total variation distance to the calibrated model's conditionals; constraint violations; and
 narrative quality (lengths, names, language, duplicates). --report DIR writes stats.json, stats.md and
 report.html. Gates (config "validate"): every marginal within 0.5 points, every chi-square p > 0.01 at
-n >= 1,000, no constraint violation, no empty narrative field. Exit 1 when a gate fails.`,
+n >= 1,000, no constraint violation, no empty narrative field. Persona Hub records (the compact schema of
+text-to-persona / persona-to-persona, known by family, sidecar or columns) get the hub checks instead: domain
+distribution, synth_method counts, confidence scores, persona lengths, near-duplicates, ids, parent links;
+gates: unique ids, scores in [0,1], no empty persona. A dataset directory holding several families (e.g.
+text-to-persona and persona-to-persona) is checked per family. Exit 1 when a gate fails.`,
   flags: [...CONFIG_FLAGS, 'input-format', 'report'],
   args: { max: 1 },
   stdinIsData: () => true,

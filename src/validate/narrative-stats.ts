@@ -1,12 +1,6 @@
-import { Deduper } from '../dedup/deduper.js';
 import { hashString } from '../dedup/minhash.js';
 import { NARRATIVE_FIELDS } from '../narrative/fields.js';
-import { type Rng, Stream, rngFor, uniform } from '../generator/rng.js';
-
-const MAX_LEN = 20_000;
-/** Near-duplicates are estimated on a uniform sample of this many records (reservoir sampling). */
-export const NEAR_DUP_SAMPLE = 4000;
-const NEAR_DUP_JACCARD = 0.8;
+import { LengthHistogram, NearDuplicateSample } from './text-sample.js';
 
 export interface FieldStats {
   field: string;
@@ -46,12 +40,11 @@ export function guessLanguage(text: string): 'ro' | 'en' | 'ru' {
 
 export class NarrativeCounter {
   private readonly language: string;
-  private readonly lengths = new Map<string, Uint32Array>();
+  private readonly lengths = new Map<string, LengthHistogram>();
   private readonly empty = new Map<string, number>();
   private readonly present = new Map<string, number>();
   private readonly seen = new Set<number>();
-  private readonly sample: string[] = [];
-  private readonly rng: Rng = rngFor(1, Stream.probe, 0);
+  private readonly sample = new NearDuplicateSample();
   records = 0;
   withNarratives = 0;
   long = 0;
@@ -63,7 +56,7 @@ export class NarrativeCounter {
   constructor(language: string) {
     this.language = language;
     for (const f of NARRATIVE_FIELDS) {
-      this.lengths.set(f, new Uint32Array(MAX_LEN + 1));
+      this.lengths.set(f, new LengthHistogram());
       this.empty.set(f, 0);
       this.present.set(f, 0);
     }
@@ -85,7 +78,7 @@ export class NarrativeCounter {
       this.present.set(f, this.present.get(f)! + 1);
       const len = Array.isArray(v) ? v.length : String(v).length;
       if (len === 0) this.empty.set(f, this.empty.get(f)! + 1);
-      this.lengths.get(f)![Math.min(len, MAX_LEN)]++;
+      this.lengths.get(f)!.add(len);
     }
     const culture = String(record.cultural_background ?? '');
     if (culture.length >= 1500) this.long++;
@@ -96,34 +89,21 @@ export class NarrativeCounter {
     const h = hashString(culture, 1) * 2 ** 21 + (hashString(culture, 2) >>> 11);
     if (this.seen.has(h)) this.duplicates++;
     else this.seen.add(h);
-    // Reservoir sample (Algorithm R) for the near-duplicate estimate.
-    if (this.sample.length < NEAR_DUP_SAMPLE) this.sample.push(culture);
-    else {
-      const j = Math.floor(uniform(this.rng) * this.withNarratives);
-      if (j < NEAR_DUP_SAMPLE) this.sample[j] = culture;
-    }
+    this.sample.add(culture);
   }
 
   report(): NarrativeReport {
     const fields = NARRATIVE_FIELDS.map((field): FieldStats => {
       const hist = this.lengths.get(field)!;
-      const n = hist.reduce((a, b) => a + b, 0);
-      const quantile = (q: number) => {
-        let acc = 0;
-        for (let i = 0; i < hist.length; i++) if ((acc += hist[i]) >= q * n) return i;
-        return 0;
-      };
-      const bins: number[] = [];
-      for (let i = 0; i < hist.length; i++) if (hist[i]) bins[Math.floor(i / 100)] = (bins[Math.floor(i / 100)] ?? 0) + hist[i];
       return {
         field,
         present: this.present.get(field)!,
         empty: this.empty.get(field)!,
-        min: n ? hist.findIndex((c) => c > 0) : 0,
-        median: n ? quantile(0.5) : 0,
-        p95: n ? quantile(0.95) : 0,
-        max: n ? hist.length - 1 - [...hist].reverse().findIndex((c) => c > 0) : 0,
-        histogram: Array.from(bins, (b) => b ?? 0),
+        min: hist.min(),
+        median: hist.quantile(0.5),
+        p95: hist.quantile(0.95),
+        max: hist.max(),
+        histogram: hist.bins(),
       };
     });
     return {
@@ -135,22 +115,9 @@ export class NarrativeCounter {
       inLanguage: this.withNarratives ? this.inLanguage / this.withNarratives : 0,
       language: this.language,
       exactDuplicates: this.duplicates,
-      nearDuplicateRate: this.nearDuplicates(),
-      nearDuplicateSample: this.sample.length,
+      nearDuplicateRate: this.sample.rate(),
+      nearDuplicateSample: this.sample.size,
       providers: this.providers,
     };
-  }
-
-  /**
-   * Share of sampled texts that near-duplicate an earlier sampled one: the dedup stage's MinHash LSH over word
-   * 3-grams at Jaccard 0.8 (exact repeats count too).
-   */
-  private nearDuplicates(): number {
-    const deduper = new Deduper({ permutations: 128, bands: 16, shingle: 3, threshold: NEAR_DUP_JACCARD });
-    let duplicates = 0;
-    this.sample.forEach((text, i) => {
-      if (!deduper.check(String(i), text).keep) duplicates++;
-    });
-    return this.sample.length ? duplicates / this.sample.length : 0;
   }
 }

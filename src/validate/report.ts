@@ -1,16 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JointResult, MarginalResult } from './fidelity-stats.js';
+import { barChart, esc, histogram } from './charts.js';
+import type { Gate } from './gate.js';
+import { type HubReport, hubHtml, hubMarkdown } from './hub-report.js';
 import type { NarrativeReport } from './narrative-stats.js';
 
-export interface Gate {
-  name: string;
-  passed: boolean;
-  detail: string;
-}
+export type { Gate };
 
+/** A census personas dataset: fidelity to the census, narratives, the census gates. */
 export interface ValidationReport {
+  kind: 'census';
   file: string;
+  /** The family of a dataset directory's parts, or null for a file. */
+  family: string | null;
   census: string;
   records: number;
   marginals: MarginalResult[];
@@ -22,43 +25,31 @@ export interface ValidationReport {
   passed: boolean;
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-const pct = (x: number) => `${x.toFixed(2)}`;
+export type { HubReport };
 
-/** Horizontal bars: for each label a target bar (grey) and an observed bar (blue), with values. */
-function barChart(id: string, title: string, rows: Array<{ label: string; target: number; observed: number }>): string {
-  const max = Math.max(1e-9, ...rows.flatMap((r) => [r.target, r.observed]));
-  const rowH = 26;
-  const left = 190;
-  const width = 760;
-  const scale = (v: number) => ((width - left - 120) * v) / max;
-  const height = rows.length * rowH + 40;
-  const bars = rows
-    .map((r, i) => {
-      const y = 30 + i * rowH;
-      return (
-        `<text x="${left - 8}" y="${y + 14}" text-anchor="end" class="label">${esc(r.label)}</text>` +
-        `<rect class="bar target" x="${left}" y="${y + 2}" width="${scale(r.target).toFixed(1)}" height="9"><title>target ${pct(r.target)} %</title></rect>` +
-        `<rect class="bar observed" x="${left}" y="${y + 12}" width="${scale(r.observed).toFixed(1)}" height="9"><title>observed ${pct(r.observed)} %</title></rect>` +
-        `<text x="${left + Math.max(scale(r.target), scale(r.observed)) + 6}" y="${y + 18}" class="value">${pct(r.observed)} / ${pct(r.target)}</text>`
-      );
-    })
-    .join('');
-  return `<figure id="${esc(id)}" class="chart"><figcaption>${esc(title)}</figcaption><svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(title)}">${bars}</svg></figure>`;
+export type DatasetReport = ValidationReport | HubReport;
+
+/** What `validate` reports: one dataset, or a dataset directory's families one by one (gates named by family). */
+export type ValidationResult = DatasetReport | { kind: 'datasets'; file: string; records: number; datasets: DatasetReport[]; gates: Gate[]; passed: boolean };
+
+const STYLE = `<style>body{font:14px system-ui,sans-serif;margin:2rem;max-width:820px;color:#222}h1{font-size:1.4rem}.pass{color:#176d2c}.fail{color:#b3261e}
+.chart{margin:1.2rem 0}figcaption{font-weight:600;margin-bottom:.3rem}.bar.target{fill:#b8b8b8}.bar.observed{fill:#2f6fdf}.label,.value{font-size:11px;fill:#333}
+.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}</style>`;
+
+const gateList = (gates: readonly Gate[]) => `<ul>${gates.map((g) => `<li class="${g.passed ? 'pass' : 'fail'}">${g.passed ? '✔' : '✘'} <b>${esc(g.name)}</b>: ${esc(g.detail)}</li>`).join('')}</ul>`;
+
+/** The page: one dataset, or each family of a dataset directory in its own section. */
+export function renderHtml(result: ValidationResult): string {
+  const datasets = result.kind === 'datasets' ? result.datasets : [result];
+  const body = datasets.map((r) => (r.kind === 'hub' ? hubHtml(r, gateList(r.gates)) : censusHtml(r))).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gen-stream validation — ${esc(result.file)}</title>
+${STYLE}</head><body>
+${body}
+</body></html>
+`;
 }
 
-function histogram(id: string, title: string, bins: number[]): string {
-  const max = Math.max(1, ...bins);
-  const width = 760;
-  const height = 160;
-  const bw = Math.max(2, Math.min(24, (width - 40) / Math.max(1, bins.length)));
-  const bars = bins
-    .map((b, i) => `<rect class="bar observed" x="${20 + i * bw}" y="${140 - (120 * b) / max}" width="${bw - 1}" height="${(120 * b) / max}"><title>${i * 100}–${i * 100 + 99} chars: ${b}</title></rect>`)
-    .join('');
-  return `<figure id="${esc(id)}" class="chart histogram"><figcaption>${esc(title)}</figcaption><svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${esc(title)}">${bars}<text x="20" y="155" class="label">0</text><text x="${20 + bins.length * bw}" y="155" class="label" text-anchor="end">${bins.length * 100} chars</text></svg></figure>`;
-}
-
-export function renderHtml(r: ValidationReport): string {
+function censusHtml(r: ValidationReport): string {
   const gates = r.gates.map((g) => `<li class="${g.passed ? 'pass' : 'fail'}">${g.passed ? '✔' : '✘'} <b>${esc(g.name)}</b>: ${esc(g.detail)}</li>`).join('');
   const marginals = r.marginals
     .map((m) => barChart(`marginal-${m.attribute}`, `${m.attribute}: worst ${m.worst.toFixed(3)} pts, χ² ${m.chiSquare.toFixed(2)} (p ${m.pValue.toFixed(3)}), Cramér's V ${m.cramersV.toFixed(4)}`, m.rows.map((x) => ({ label: x.value, target: x.target, observed: x.observed }))))
@@ -75,20 +66,22 @@ export function renderHtml(r: ValidationReport): string {
     .join('');
   const n = r.narratives;
   const hist = n ? n.fields.filter((f) => !f.field.endsWith('_list') && f.present).map((f) => histogram(`length-${f.field}`, `${f.field}: length (chars), median ${f.median}, p95 ${f.p95}`, f.histogram)).join('') : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>gen-stream validation — ${esc(r.file)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:2rem;max-width:820px;color:#222}h1{font-size:1.4rem}.pass{color:#176d2c}.fail{color:#b3261e}
-.chart{margin:1.2rem 0}figcaption{font-weight:600;margin-bottom:.3rem}.bar.target{fill:#b8b8b8}.bar.observed{fill:#2f6fdf}.label,.value{font-size:11px;fill:#333}
-.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}</style></head><body>
-<h1>Validation of ${esc(r.file)}</h1><p>${r.records} records · census ${esc(r.census)} · <b class="${r.passed ? 'pass' : 'fail'}">${r.passed ? 'all gates passed' : 'gates failed'}</b></p>
+  return `<h1>Validation of ${esc(r.file)}</h1><p>${r.records} records · census ${esc(r.census)} · <b class="${r.passed ? 'pass' : 'fail'}">${r.passed ? 'all gates passed' : 'gates failed'}</b></p>
 <ul>${gates}</ul>
 <p class="legend"><span style="background:#b8b8b8"></span>target <span style="background:#2f6fdf"></span>observed (percent)</p>
 <h2>Marginals</h2>${marginals}<h2>Joints (conditional shares, observed vs model)</h2>${joints}
-${n ? `<h2>Narratives</h2><p>cultural_background ≥ 1,500 chars: ${(100 * n.culturalBackgroundAtLeast1500).toFixed(1)} % · names the persona: ${(100 * n.namesPersona).toFixed(1)} % · in ${esc(n.language)}: ${(100 * n.inLanguage).toFixed(1)} % · exact duplicates: ${n.exactDuplicates} · near-duplicates (sample of ${n.nearDuplicateSample}): ${(100 * n.nearDuplicateRate).toFixed(2)} %</p>${hist}` : ''}
-</body></html>
-`;
+${n ? `<h2>Narratives</h2><p>cultural_background ≥ 1,500 chars: ${(100 * n.culturalBackgroundAtLeast1500).toFixed(1)} % · names the persona: ${(100 * n.namesPersona).toFixed(1)} % · in ${esc(n.language)}: ${(100 * n.inLanguage).toFixed(1)} % · exact duplicates: ${n.exactDuplicates} · near-duplicates (sample of ${n.nearDuplicateSample}): ${(100 * n.nearDuplicateRate).toFixed(2)} %</p>${hist}` : ''}`;
 }
 
-export function renderMarkdown(r: ValidationReport): string {
+/** stats.md: one dataset, or each family of a dataset directory under its own heading. */
+export function renderMarkdown(result: ValidationResult): string {
+  if (result.kind === 'hub') return hubMarkdown(result);
+  if (result.kind === 'census') return censusMarkdown(result);
+  const head = `# Validation of ${result.file}\n\n${result.records} records in ${result.datasets.length} datasets: **${result.passed ? 'all gates passed' : 'gates failed'}**\n\n`;
+  return head + result.datasets.map((r) => renderMarkdown(r).replace(/^#/gm, '##')).join('\n');
+}
+
+function censusMarkdown(r: ValidationReport): string {
   const lines = [`# Validation of ${r.file}`, '', `${r.records} records, census ${r.census}: **${r.passed ? 'all gates passed' : 'gates failed'}**`, '', '## Gates', ''];
   for (const g of r.gates) lines.push(`- ${g.passed ? 'pass' : 'FAIL'} — ${g.name}: ${g.detail}`);
   lines.push('', '## Marginals', '', '| attribute | worst (pts) | χ² | df | p | Cramér\'s V |', '|---|---|---|---|---|---|');
@@ -112,7 +105,7 @@ export function renderMarkdown(r: ValidationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function writeReport(dir: string, r: ValidationReport): Promise<void> {
+export async function writeReport(dir: string, r: ValidationResult): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'stats.json'), `${JSON.stringify(r, null, 1)}\n`);
   await writeFile(join(dir, 'stats.md'), renderMarkdown(r));

@@ -1,23 +1,81 @@
+import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LoadedConfig } from '../config.js';
 import type { Format } from '../io/formats.js';
+import type { Row } from '../readers/record-shape.js';
+import { FAMILY_RANK, isHubData, recordsOf, type SubDataset, subDatasetsOf } from './datasets.js';
 import { FidelityCounter } from './fidelity-stats.js';
+import { HubCounter, IdRegistry } from './hub-stats.js';
 import { NarrativeCounter } from './narrative-stats.js';
-import { readRecords } from '../readers/read-records.js';
-import { type Gate, type ValidationReport, renderMarkdown, writeReport } from './report.js';
+import { type DatasetReport, type Gate, type HubReport, type ValidationReport, type ValidationResult, renderMarkdown, writeReport } from './report.js';
 
-/** Reads a dataset as a stream, measures fidelity and narrative quality, applies the gates. */
-export async function validateDataset(
-  loaded: LoadedConfig,
-  path: string,
-  options: { format?: Format; report?: string },
-): Promise<ValidationReport> {
+
+/**
+ * Reads a dataset as a stream and checks it: census personas for fidelity and narrative quality against the
+ * census gates, Persona Hub records (detected by family, sidecar or columns) by the hub checks. A dataset
+ * directory holding several families is checked per family; the result then lists each.
+ */
+export async function validateDataset(loaded: LoadedConfig, path: string, options: { format?: Format; report?: string }): Promise<ValidationResult> {
+  const reports = await validateSubDatasets(() => loaded, subDatasetsOf(path, options.format));
+  const result: ValidationResult =
+    reports.length === 1
+      ? reports[0]
+      : {
+          kind: 'datasets',
+          file: path,
+          records: reports.reduce((n, r) => n + r.records, 0),
+          datasets: reports,
+          gates: reports.flatMap((r) => r.gates.map((g) => ({ ...g, name: `${r.family ?? r.file}: ${g.name}` }))),
+          passed: reports.every((r) => r.passed),
+        };
+  if (options.report) await writeReport(options.report, result);
+  return result;
+}
+
+/** One report per sub-dataset, in the order given (checked parents first); `loadedFor` gives each its config. */
+export async function validateSubDatasets(loadedFor: (sub: SubDataset) => LoadedConfig, subs: readonly SubDataset[]): Promise<DatasetReport[]> {
+  const registries = new Map<string, IdRegistry>();
+  const order = [...subs].sort((a, b) => (a.family ? FAMILY_RANK[a.family] : 0) - (b.family ? FAMILY_RANK[b.family] : 0));
+  const reports = new Map<SubDataset, DatasetReport>();
+  for (const sub of order) {
+    if (!registries.has(sub.output)) registries.set(sub.output, new IdRegistry());
+    const parents = sub.family === 'persona-to-persona' && subs.some((s) => s.output === sub.output && s.family === 'text-to-persona') ? `${basename(sub.output)} (text-to-persona and persona-to-persona)` : null;
+    reports.set(sub, await validateOne(loadedFor(sub), sub, registries.get(sub.output)!, parents));
+  }
+  return subs.map((s) => reports.get(s)!);
+}
+
+async function validateOne(loaded: LoadedConfig, sub: SubDataset, registry: IdRegistry, parents: string | null): Promise<DatasetReport> {
+  const batches = recordsOf(sub);
+  const first = await batches.next();
+  const head: Row[] = first.done ? [] : first.value;
+  async function* all(): AsyncGenerator<Row[]> {
+    yield head;
+    yield* batches;
+  }
+  return isHubData(sub, head[0] ?? null) ? validateHub(loaded, sub, all(), registry, parents) : validateCensus(loaded, sub, all());
+}
+
+async function validateHub(loaded: LoadedConfig, sub: SubDataset, batches: AsyncIterable<Row[]>, registry: IdRegistry, parents: string | null): Promise<HubReport> {
+  const counter = new HubCounter(registry);
+  for await (const batch of batches) for (const r of batch) counter.add(r);
+  const metaCap = ((sub.meta?.settings as { domains?: { maxPerDomain?: number } } | undefined)?.domains?.maxPerDomain) ?? null;
+  const hub = counter.report(loaded.config.domains.maxPerDomain ?? metaCap, parents);
+  const gates: Gate[] = [
+    { name: 'unique ids', passed: hub.ids.duplicates === 0, detail: hub.ids.checked ? `${hub.ids.duplicates} repeated ids` : `${hub.ids.duplicates} repeated ids among the first ids (too many to check all)` },
+    { name: 'confidence scores in [0,1]', passed: hub.confidence.outside === 0, detail: `${hub.confidence.outside} scores missing or outside [0,1]` },
+    { name: 'personas present', passed: hub.persona.empty === 0, detail: `${hub.persona.empty} empty personas` },
+  ];
+  return { kind: 'hub', file: sub.output, family: sub.family, records: hub.records, hub, gates, passed: gates.every((g) => g.passed) };
+}
+
+async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: AsyncIterable<Row[]>): Promise<ValidationReport> {
   const { model, census, config } = loaded;
   const gatesConfig = config.validate;
   const fidelity = new FidelityCounter(model, census.joints);
   const narratives = new NarrativeCounter(config.narrative.language);
   const reference = census.joints.length ? simulateReference(loaded) : null;
-  for await (const batch of readRecords(path, options.format)) {
+  for await (const batch of batches) {
     for (const r of batch) {
       fidelity.add(r);
       narratives.add(r);
@@ -41,8 +99,10 @@ export async function validateDataset(
     const emptyFields = narrativeReport.fields.filter((f) => f.empty > 0);
     gates.push({ name: 'narratives present', passed: emptyFields.length === 0, detail: emptyFields.length ? emptyFields.map((f) => `${f.field}: ${f.empty} empty`).join(', ') : 'no empty narrative field' });
   }
-  const report: ValidationReport = {
-    file: path,
+  return {
+    kind: 'census',
+    file: sub.output,
+    family: sub.family,
     census: census.name,
     records: fidelity.n,
     marginals,
@@ -53,8 +113,6 @@ export async function validateDataset(
     gates,
     passed: gates.every((g) => g.passed),
   };
-  if (options.report) await writeReport(options.report, report);
-  return report;
 }
 
 export { renderMarkdown };
