@@ -10,6 +10,7 @@ import { formatPath } from './io/issue-path.js';
 import { DEFAULT_MAX_ATTEMPTS } from './generator/sampler.js';
 import { DEFAULT_IPF_OPTIONS } from './generator/online-ipf.js';
 import { DEFAULT_RELATIONS } from './prompts/persona-to-persona.js';
+import { type BreakerRule, DEFAULT_BREAKER } from './llm/retry-policy.js';
 
 /** Writer defaults (README, "Writers"): parts of 100,000 rows or 128 MB; row groups of 65,536 rows or 64 MB. */
 const WRITER_DEFAULTS = {
@@ -111,6 +112,16 @@ export const configSchema = z.strictObject({
       grouping: z.enum(['three', 'single']).default('three'),
       /** Stop taking new records once the estimated cost reaches this (in the currency of `prices`). */
       maxCost: z.number().positive().optional(),
+      /** Circuit breaker: stop when the last `window` records all failed the same way (connection, timeout, 5xx, not JSON). */
+      breaker: z
+        .strictObject({
+          window: z.number().int().min(1).max(100_000).default(DEFAULT_BREAKER.window),
+          /** Settled records before the failure rate (maxFailureRate) is checked during the run. */
+          minRequests: z.number().int().min(1).max(1e10).default(DEFAULT_BREAKER.minRequests),
+        })
+        .default({ window: DEFAULT_BREAKER.window, minRequests: DEFAULT_BREAKER.minRequests }),
+      /** Stop (from breaker.minRequests settled records on), and exit 1 at the end, when more than this share of records failed. */
+      maxFailureRate: z.number().min(0).max(1).default(DEFAULT_BREAKER.maxFailureRate),
       /** Price per 1M tokens by model name, for the cost estimate. */
       prices: z.record(z.string(), z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() })).default({}),
     })
@@ -230,6 +241,9 @@ export function recordsPerInput(k: number, depth: number): number {
   return total;
 }
 export type LlmConfig = NonNullable<Config['llm']>;
+
+/** The LLM stage's circuit-breaker rule from a config's llm block (`llm.breaker`, `llm.maxFailureRate`). */
+export const breakerRuleOf = (llm: LlmConfig): BreakerRule => ({ ...llm.breaker, maxFailureRate: llm.maxFailureRate });
 export type ConfigInput = z.input<typeof configSchema>;
 
 export interface LoadedConfig {

@@ -74,6 +74,8 @@ export class Deduper {
   kept = 0;
   removedExact = 0;
   removedNear = 0;
+  /** Records without the text passed through uncompared (counted so that the summary adds up). */
+  passed = 0;
 
   constructor(options: DedupOptions = DEFAULT_DEDUP) {
     if (options.permutations % options.bands !== 0) throw new ConfigError([{ path: 'dedup.permutations', message: `must be a multiple of dedup.bands (${options.bands}), received ${options.permutations}` }]);
@@ -133,6 +135,12 @@ export class Deduper {
       this.sketches = bigger;
     }
     for (let k = 0; k < permutations; k++) this.sketches[slot * permutations + k] = sig[k] >>> 24;
+    return { keep: true };
+  }
+
+  /** A record with no text to compare: kept as it is, and counted. */
+  pass(): Verdict {
+    this.passed++;
     return { keep: true };
   }
 

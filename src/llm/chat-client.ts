@@ -2,7 +2,7 @@ import { type Dispatcher, Pool } from 'undici';
 import { LlmError } from '../errors.js';
 import type { Rng } from '../generator/rng.js';
 import { EndpointPool } from './endpoints.js';
-import { backoffMs, classifyStatus, isRetryableNetworkError, retryAfterMs } from './retry-policy.js';
+import { backoffMs, classifyStatus, type FailureKind, isRetryableNetworkError, networkKind, retryAfterMs } from './retry-policy.js';
 
 export interface ChatClientOptions {
   baseUrl: string;
@@ -40,13 +40,35 @@ export interface Completion {
 export interface AttemptCounter {
   requests: number;
   retries: number;
+  /** Set by the client: how the last failed attempt failed; null once an attempt succeeds (the circuit breaker reads it). */
+  failure?: FailureKind | null;
+  /** Set by the client: some attempt got an HTTP answer (a dead endpoint never gives one). */
+  answered?: boolean;
+  /** Given by the caller (the LLM stage's circuit breaker): once aborted, the attempt in flight is aborted and no retry starts. */
+  signal?: AbortSignal;
 }
 
 /** Keep-alive a little under common servers' 5 s, so we never reuse a socket the server is closing. */
 const KEEP_ALIVE_MS = 4_000;
 const ERROR_BODY_CHARS = 300;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A wait that ends early (resolving) when `signal` aborts: the caller checks the signal after it. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The error of a request given up because its caller stopped (the breaker tripped): no further attempt is made. */
+const stoppedError = (attempts: number, last: string) =>
+  new LlmError('E_LLM_RETRIES', `not retried: the run stopped after ${attempts} attempt(s)${last ? `; last: ${last}` : ''}`);
 
 /**
  * OpenAI-compatible chat completions over an undici Pool. Owns the retry policy (undici's retry interceptor
@@ -93,10 +115,12 @@ export class ChatClient {
   async complete(body: unknown, rng: Rng, counter: AttemptCounter): Promise<Completion> {
     const { maxRetries, retryBaseMs, retryMaxMs } = this.options;
     const payload = typeof body === 'string' ? body : JSON.stringify(body);
+    const stop = counter.signal;
+    let failure = '';
     for (let attempt = 0; ; attempt++) {
+      if (stop?.aborted) throw stoppedError(attempt, failure);
       counter.requests++;
       let wait: number | null = null;
-      let failure: string;
       const t0 = performance.now();
       try {
         const res = await this.pool.request({
@@ -108,12 +132,14 @@ export class ChatClient {
             ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
           },
           body: payload,
-          signal: AbortSignal.timeout(this.options.timeoutMs),
+          signal: stop ? AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), stop]) : AbortSignal.timeout(this.options.timeoutMs),
         });
         const text = await res.body.text(); // always consumed, or the connection is never released
         this.options.onAttempt?.(performance.now() - t0, res.headers);
+        counter.answered = true;
         const verdict = classifyStatus(res.statusCode, text);
-        if (verdict === 'ok') return parseCompletion(text, this);
+        counter.failure = verdict === 'ok' ? null : verdict === 'retry' ? (res.statusCode >= 500 ? 'server' : 'throttled') : 'rejected';
+        if (verdict === 'ok') return parseCompletion(text, this, counter);
         const detail = `HTTP ${res.statusCode} from ${this.path}: ${this.redact(text.slice(0, ERROR_BODY_CHARS))}`;
         if (verdict === 'auth') throw new LlmError('E_LLM_AUTH', `the API rejected the key (${detail}); check llm.apiKeyEnv and the key's region/project`, res.statusCode);
         if (verdict === 'quota') throw new LlmError('E_LLM_QUOTA', `the API quota is exhausted (${detail})`, res.statusCode);
@@ -122,13 +148,16 @@ export class ChatClient {
         wait = retryAfterMs(res.headers);
       } catch (err) {
         if (err instanceof LlmError) throw err;
+        // Aborted by the caller's stop, not by the network: the kind of the last real failure stays.
+        if (stop?.aborted) throw stoppedError(attempt + 1, failure);
+        counter.failure = networkKind(err);
         if (!isRetryableNetworkError(err)) throw new LlmError('E_LLM_REQUEST', this.redact(`request failed: ${(err as Error).message}`));
         const e = err as { code?: string; name?: string; message?: string };
         failure = this.redact(`${e.code ?? e.name}: ${e.message}`);
       }
       if (attempt >= maxRetries) throw new LlmError('E_LLM_RETRIES', `gave up after ${attempt + 1} attempts; last: ${failure}`);
       counter.retries++;
-      await sleep(Math.min(retryMaxMs, wait ?? backoffMs(attempt, retryBaseMs, retryMaxMs, rng)));
+      await sleep(Math.min(retryMaxMs, wait ?? backoffMs(attempt, retryBaseMs, retryMaxMs, rng)), stop);
     }
   }
 
@@ -138,14 +167,16 @@ export class ChatClient {
   }
 }
 
-function parseCompletion(text: string, client: ChatClient): { content: string; usage: Usage } {
+function parseCompletion(text: string, client: ChatClient, counter: AttemptCounter): { content: string; usage: Usage } {
   let parsed: { choices?: Array<{ message?: { content?: unknown; refusal?: unknown } }>; usage?: { prompt_tokens?: number; completion_tokens?: number } };
   try {
     parsed = JSON.parse(text) as typeof parsed;
   } catch {
+    counter.failure = 'not-json';
     throw new LlmError('E_LLM_INVALID', `the server answered 200 with a body that is not JSON: ${client.redact(text.slice(0, ERROR_BODY_CHARS))}`);
   }
   const message = parsed.choices?.[0]?.message;
+  if (message?.refusal || typeof message?.content !== 'string') counter.failure = 'rejected';
   if (message?.refusal) throw new LlmError('E_LLM_REQUEST', `the model refused: ${client.redact(String(message.refusal).slice(0, ERROR_BODY_CHARS))}`);
   if (typeof message?.content !== 'string') throw new LlmError('E_LLM_INVALID', 'the completion has no choices[0].message.content');
   return {

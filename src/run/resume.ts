@@ -4,6 +4,7 @@ import { CheckpointError, UsageError } from '../errors.js';
 import { pathExists } from '../io/files.js';
 import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from '../run-state/checkpoint.js';
 import { artifactsOf } from './artifacts.js';
+import { fileOutputs, formatOf } from './outputs.js';
 import { configFingerprint } from './run-metadata.js';
 import type { RunOptions } from './run-options.js';
 import { shardTag } from './shard.js';
@@ -19,8 +20,11 @@ export function runFingerprint(loaded: LoadedConfig, options: RunOptions): strin
 /** Reads and checks the checkpoint of a resume, and cuts the failure file back to what it claims. */
 export async function loadResume(loaded: LoadedConfig, options: RunOptions): Promise<Checkpoint | null> {
   if (options.resume && options.continueIfAny) throw new UsageError('--resume and --continue do not go together (--continue resumes when it can)');
-  if (!options.resume && !options.continueIfAny) return null;
   const path = artifactsOf(loaded.config, options).checkpoint;
+  if (!options.resume && !options.continueIfAny) {
+    await refuseInterrupted(path, options.force ?? false);
+    return null;
+  }
   if (!path) throw new UsageError(`${options.resume ? '--resume' : '--continue'} needs a checkpoint: give --checkpoint FILE or a file output`);
   // --continue without a checkpoint: nothing to continue, a fresh run (which clears stale files).
   if (options.continueIfAny && !(await pathExists(path))) return null;
@@ -29,10 +33,38 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
     throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
   }
   await verifyAgainstDisk(path, cp);
+  if (!cp.complete) refuseLeftOut(path, cp, loaded);
   if (cp.failures && cp.failures.bytes >= 0) {
     if (await pathExists(cp.failures.path)) await truncate(cp.failures.path, cp.failures.bytes);
   }
   return cp;
+}
+
+/**
+ * A fresh run over an interrupted one (a checkpoint that says `complete: false`) would throw its work away —
+ * with an LLM stage, money spent: refused unless --force. A complete checkpoint, or one that cannot be read
+ * (nothing to resume from), is replaced as before.
+ */
+async function refuseInterrupted(path: string | null, force: boolean): Promise<void> {
+  if (!path || force || !(await pathExists(path))) return;
+  const cp = await readCheckpoint(path).catch(() => null);
+  if (cp && !cp.complete) {
+    throw new CheckpointError(`${path}: an interrupted run is there (${cp.offset} input positions settled): --resume to continue, --force to start over`);
+  }
+}
+
+/**
+ * A resume must write every output the interrupted run wrote: one left out would stay cut short for good while
+ * the checkpoint moves on (adding one is refused when the outputs are opened). Stdout is not resumable: skipped.
+ */
+function refuseLeftOut(path: string, cp: Checkpoint, loaded: LoadedConfig): void {
+  const now = fileOutputs(loaded.config).map((p) => ({ path: p, format: formatOf(p, loaded.config.format) }));
+  const missing = cp.outputs.filter((o) => o.path !== '-' && !now.some((n) => n.path === o.path && n.format === o.format));
+  if (missing.length) {
+    throw new CheckpointError(
+      `--resume: checkpoint ${path} records outputs this run leaves out: ${missing.map((o) => `${o.path} (${o.format})`).join(', ')}; resume with every output of the interrupted run`,
+    );
+  }
 }
 
 /** A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs. */

@@ -9,6 +9,7 @@ import { FailureSink } from '../run-state/failure-sink.js';
 import type { Indexed } from '../run-state/record-index.js';
 import { REPORT, RunStats, type StageReport } from '../run-state/run-stats.js';
 import { createCheckpointTee } from '../streams/checkpoint-tee.js';
+import { failureRateOf } from '../streams/llm-map.js';
 import type { Column } from '../writers/columns.js';
 import { artifactsOf } from './artifacts.js';
 import { refuseForeignFiles } from './foreign-files.js';
@@ -61,9 +62,15 @@ function summary(stats: RunStats, failures: FailureSink, quiet: boolean): void {
   if (stats.stopReason) process.stderr.write(`gen-stream: stopped taking records early: ${stats.stopReason}\n`);
 }
 
-function exitCode(stats: RunStats): number {
+/** `failureRate`: the LLM stage's end-of-run check (llm.maxFailureRate), a reason when its records failed too often. */
+function exitCode(stats: RunStats, failureRate: string | null = null): number {
   if (stats.stopReason?.startsWith('interrupted')) return 130;
-  return stats.stopReason && /^E_LLM_/.test(stats.stopReason) ? 1 : 0;
+  if (stats.stopReason && /^E_LLM_/.test(stats.stopReason)) return 1;
+  if (failureRate !== null) {
+    process.stderr.write(`gen-stream: error ${failureRate}\n`);
+    return 1;
+  }
+  return 0;
 }
 
 /** The run's counters at its start: a resume continues the checkpoint's. */
@@ -144,5 +151,5 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
   await plan.finish?.();
   for (const out of fileOutputs(loaded.config)) await writeFileAtomic(run.paths.meta(out), `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
   summary(stats, run.failures, options.quiet);
-  return exitCode(stats);
+  return exitCode(stats, failureRateOf(run.narrate?.stage, loaded.config.llm?.maxFailureRate));
 }

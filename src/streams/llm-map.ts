@@ -1,7 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { GenStreamError, LlmError } from '../errors.js';
 import type { FailureEntry, FailureSink } from '../run-state/failure-sink.js';
 import { newTally, type Tally } from '../llm/ask-json.js';
+import type { AttemptCounter } from '../llm/chat-client.js';
+import { Breaker, type BreakerRule, DEFAULT_BREAKER } from '../llm/retry-policy.js';
 import { INDEX, type Indexed, positionOf } from '../run-state/record-index.js';
 import { costOf, REPORT, type StageReport } from '../run-state/run-stats.js';
 import { createOrderedMap } from './ordered-map.js';
@@ -45,6 +48,23 @@ export interface LlmMapOptions {
   admit?: (records: Indexed[]) => { kept: Indexed[]; rejected: Rejection[] };
   /** The runner's stop (SIGINT/SIGTERM): the intake stops; the runner records the reason, the stage only the stop index. */
   signal?: AbortSignal;
+  /**
+   * The circuit breaker's rule (config `llm.breaker`, `llm.maxFailureRate`; retry-policy.ts `Breaker`); absent:
+   * DEFAULT_BREAKER, null: none. Only records whose work made a request count (batch-import makes none).
+   */
+  breaker?: BreakerRule | null;
+}
+
+const BREAKERS = new WeakMap<Duplex, Breaker>();
+
+/**
+ * The end-of-run failure-rate check of an LLM stage (`llm.maxFailureRate`, for the runner's exit code): a
+ * reason when more than that share of the records whose work made a request failed, else null. Input lines
+ * that never reached the stage and rejections at their turn (domain caps) are not LLM failures: not counted.
+ */
+export function failureRateOf(stage: unknown, maxFailureRate?: number): string | null {
+  const breaker = BREAKERS.get(stage as Duplex);
+  return breaker ? breaker.rateExceeded(maxFailureRate) : null;
 }
 
 /** A failure entry's `index`, and `position` when the record's place in the whole input differs. */
@@ -63,12 +83,20 @@ type Result = { ok: Indexed[]; attempts: number } | { failed: FailureEntry };
  * every input position ends as outputs or a failure. Outputs carry their input position (INDEX), which the
  * checkpointing tee settles. A fatal API error (bad key, exhausted quota), the cost cap or the signal stops the
  * intake: records not yet started are dropped (the reported stopIndex marks the first, where a resume starts),
- * in-flight ones finish, and the stage ends cleanly. Everything is told as `'report'` events (StageReport):
- * deltas per start, settle and rejection; `stopReason` when the stage stops itself; `stopIndex` after any stop.
+ * in-flight ones finish, and the stage ends cleanly. The circuit breaker (retry-policy.ts `Breaker`: a dead
+ * endpoint, N records in a row failing the same way, too high a failure rate) stops the intake the same way
+ * and also halts the requests in flight: they end at once as failures (E_LLM_RETRIES), no retry starts.
+ * Everything is told as `'report'` events (StageReport): deltas per start, settle and rejection; `stopReason`
+ * when the stage stops itself; `stopIndex` after any stop.
  */
 export function createLlmMap(options: LlmMapOptions): Duplex {
   const { failures, price, maxCost, signal } = options;
   const intake = new AbortController();
+  const breaker = options.breaker === null ? null : new Breaker(options.breaker ?? DEFAULT_BREAKER);
+  // Aborted only when the breaker trips: the client aborts the attempts in flight and starts no retry.
+  const halt = new AbortController();
+  // Each request in flight waits on it (at most one backoff sleep each): not a leak, so no listener warning.
+  setMaxListeners(options.concurrency + 1, halt.signal);
   let cost = options.costSoFar ?? 0;
   let stopped = false;
   const report = (r: StageReport) => stage.emit(REPORT, r);
@@ -86,9 +114,11 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
 
   const task = async (record: Indexed, index: number): Promise<Result> => {
     report({ inFlight: 1 });
-    const tally = newTally();
+    // The tally is the client's attempt counter too: it carries the breaker's halt in, the last failure's kind out.
+    const tally: Tally & AttemptCounter = { ...newTally(), signal: halt.signal };
     let result: Result;
     let fatal: string | null = null;
+    let detail: string | undefined;
     try {
       const outputs = await options.work(record, index, tally);
       for (const o of outputs) (o as Indexed)[INDEX] = index;
@@ -97,6 +127,7 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
       // Our own errors keep their code (a corpus line without text is E_INPUT); anything else is a request failure.
       const code = err instanceof GenStreamError ? err.code : 'E_LLM_REQUEST';
       const message = options.redact(String((err as Error)?.message ?? err));
+      detail = `${code}: ${message}`;
       result = { failed: { ...placeOf(index, record), record, error: { code, message }, attempts: tally.requests } };
       if (err instanceof LlmError && err.fatal) fatal = `${err.code}: ${message}`;
     }
@@ -112,6 +143,13 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
       cost: spent,
     });
     if (fatal !== null) stop(fatal);
+    if (breaker && tally.requests > 0 && !halt.signal.aborted) {
+      const tripped = breaker.settle({ failed: 'failed' in result, kind: tally.failure ?? null, answered: tally.answered ?? false, detail });
+      if (tripped !== null) {
+        stop(tripped);
+        halt.abort(tripped);
+      }
+    }
     if (maxCost !== undefined && cost >= maxCost) stop(`max cost reached (${cost.toFixed(4)} >= ${maxCost})`);
     return result;
   };
@@ -139,5 +177,6 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
     onStopIndex: (stopIndex) => report({ stopIndex }),
   });
   stage.once('close', () => signal?.removeEventListener('abort', onSignal));
+  if (breaker) BREAKERS.set(stage, breaker);
   return stage;
 }

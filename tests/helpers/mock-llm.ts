@@ -30,6 +30,8 @@ export interface MockOptions {
   requireKey: string | null;
   /** Always answer with this status (e.g. 400, 401, 500) and an error body. */
   forceStatus: number | null;
+  /** Answer every request 200 with an HTML page (a captive portal or a proxy's error page), not JSON. */
+  htmlOk: boolean;
   /** Echo the Authorization header in error bodies (a careless server), to test that we redact it. */
   echoAuth: boolean;
   /** Answer 429 insufficient_quota after this many successful requests. */
@@ -54,6 +56,7 @@ export const DEFAULT_MOCK: MockOptions = {
   retryAfterMs: 20,
   requireKey: null,
   forceStatus: null,
+  htmlOk: false,
   echoAuth: false,
   quotaAfter: null,
   promptTokens: 600,
@@ -250,6 +253,11 @@ export class MockLlm {
       if (o.forceStatus !== null) {
         this.fault(String(o.forceStatus));
         res.writeHead(o.forceStatus, { 'content-type': 'application/json' }).end(errorBody(`forced status ${o.forceStatus}`));
+        return;
+      }
+      if (o.htmlOk) {
+        this.fault('html');
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><h1>Welcome</h1><p>Please log in.</p></body></html>');
         return;
       }
       if (o.quotaAfter !== null && this.stats.answered >= o.quotaAfter) {
