@@ -75,6 +75,21 @@ function placeOf(index: number, record: Indexed): { index: number; position?: nu
 
 type Result = { ok: Indexed[]; attempts: number } | { failed: FailureEntry };
 
+/** One record's work, run: its result; for a failure its error text, and the stop reason when it is fatal. */
+async function outcomeOf(options: LlmMapOptions, record: Indexed, index: number, tally: Tally): Promise<{ result: Result; fatal: string | null; detail?: string }> {
+  try {
+    const outputs = await options.work(record, index, tally);
+    for (const o of outputs) (o as Indexed)[INDEX] = index;
+    return { result: { ok: outputs, attempts: tally.requests }, fatal: null };
+  } catch (err) {
+    // Our own errors keep their code (a corpus line without text is E_INPUT); anything else is a request failure.
+    const code = err instanceof GenStreamError ? err.code : 'E_LLM_REQUEST';
+    const message = options.redact(String((err as Error)?.message ?? err));
+    const result = { failed: { ...placeOf(index, record), record, error: { code, message }, attempts: tally.requests } };
+    return { result, fatal: err instanceof LlmError && err.fatal ? `${err.code}: ${message}` : null, detail: `${code}: ${message}` };
+  }
+}
+
 /**
  * The LLM stage: arrays of records in, each record's outputs out, in input order — an ordered bounded map
  * (ordered-map.ts: concurrency, window, backpressure) whose task calls `work` and whose turn writes failures.
@@ -116,21 +131,7 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
     report({ inFlight: 1 });
     // The tally is the client's attempt counter too: it carries the breaker's halt in, the last failure's kind out.
     const tally: Tally & AttemptCounter = { ...newTally(), signal: halt.signal };
-    let result: Result;
-    let fatal: string | null = null;
-    let detail: string | undefined;
-    try {
-      const outputs = await options.work(record, index, tally);
-      for (const o of outputs) (o as Indexed)[INDEX] = index;
-      result = { ok: outputs, attempts: tally.requests };
-    } catch (err) {
-      // Our own errors keep their code (a corpus line without text is E_INPUT); anything else is a request failure.
-      const code = err instanceof GenStreamError ? err.code : 'E_LLM_REQUEST';
-      const message = options.redact(String((err as Error)?.message ?? err));
-      detail = `${code}: ${message}`;
-      result = { failed: { ...placeOf(index, record), record, error: { code, message }, attempts: tally.requests } };
-      if (err instanceof LlmError && err.fatal) fatal = `${err.code}: ${message}`;
-    }
+    const { result, fatal, detail } = await outcomeOf(options, record, index, tally);
     const spent = costOf(tally.usage.promptTokens, tally.usage.completionTokens, price);
     cost += spent;
     report({
