@@ -71,6 +71,7 @@ export async function runBatchImport(loaded: LoadedConfig, given: BatchImportOpt
     return await runPlan(loaded, options, resume, {
       startOffset,
       total: manifest.inputs,
+      model: manifest.model,
       ipf: null,
       columns: domains ? HUB_COLUMNS : undefined,
       onWritten: domains?.onWritten,

@@ -29,6 +29,7 @@ export async function runDedup(loaded: LoadedConfig, given: RunOptions & Pick<In
   try {
     code = await runPlan(loaded, options, null, {
       startOffset: 0,
+      narratives: 'input',
       ipf: null,
       head: ({ report }) => [
         createJsonlSource(input.stream, { name: input.name, onEnd: (n) => report({ taken: n }) }),

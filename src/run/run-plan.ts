@@ -51,6 +51,10 @@ export interface Plan {
   domains?: () => Record<string, number>;
   /** After the pipeline, before the summary (e.g. writing the domain table). */
   finish?: () => Promise<void>;
+  /** What the sidecar says of narratives: default whether the plan has a record stage; 'input' when records pass as read. */
+  narratives?: boolean | 'input';
+  /** The model that wrote the text offline (batch-import). */
+  model?: string;
 }
 
 function summary(stats: RunStats, failures: FailureSink, quiet: boolean): void {
@@ -149,7 +153,8 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
     await run?.failures.close();
   }
   await plan.finish?.();
-  for (const out of fileOutputs(loaded.config)) await writeFileAtomic(run.paths.meta(out), `${JSON.stringify(runMetadata(loaded), null, 2)}\n`);
+  const sidecar = runMetadata(loaded, { family: options.family ?? 'personas', narratives: plan.narratives ?? plan.stage !== undefined, model: plan.model });
+  for (const out of fileOutputs(loaded.config)) await writeFileAtomic(run.paths.meta(out), `${JSON.stringify(sidecar, null, 2)}\n`);
   summary(stats, run.failures, options.quiet);
   return exitCode(stats, failureRateOf(run.narrate?.stage, loaded.config.llm?.maxFailureRate));
 }

@@ -19,6 +19,7 @@ export async function runStream(loaded: LoadedConfig, options: RunOptions & Inpu
     startOffset,
     ipf: null,
     stage: narrate ? (ctx) => createNarrateStage(loaded.config, ctx) : undefined,
+    narratives: narrate || 'input',
     head: ({ signal, report }) => [
       createInputSource(input.stream, {
         name: input.name,

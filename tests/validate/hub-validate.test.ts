@@ -13,7 +13,6 @@ import { MockLlm } from '../helpers/mock-llm.js';
 
 const KEY = 'sk-secret-test';
 /** Until the runner passes its run to runMetadata (run-plan.ts, the lead's), sidecars of runs describe the config. */
-const RUNNER_TODO = 'needs run-plan.ts to call runMetadata(loaded, { family, narratives })';
 const HUB_FIELDS = ['id', 'persona', 'domain', 'synth_method', 'confidence_score', 'source_id', 'parent_id', 'relation', 'depth', 'domain_raw', 'model'];
 
 let dir: string;
@@ -131,7 +130,7 @@ describe('validate on Persona Hub output', () => {
     assert.deepEqual(failed, ['unique ids', 'confidence scores in [0,1]', 'personas present']);
   });
 
-  it('the sidecars name the fields, the model and the endpoint host, and no census block', { todo: RUNNER_TODO }, async () => {
+  it('the sidecars name the fields, the model and the endpoint host, and no census block', async () => {
     const t2p = JSON.parse(await readFile(join(dir, 'hub.parquet.text-to-persona.meta.json'), 'utf8'));
     const p2p = JSON.parse(await readFile(join(dir, 'hub.parquet.persona-to-persona.meta.json'), 'utf8'));
     for (const [meta, family] of [[t2p, 'text-to-persona'], [p2p, 'persona-to-persona']] as const) {
