@@ -1,4 +1,4 @@
-import type { LoadedConfig } from '../config.js';
+import { breakerRuleOf, type LoadedConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { createHubContext } from '../hub/context.js';
 import { personaToPersonaWork } from '../hub/persona-to-persona.js';
@@ -68,6 +68,7 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
         costSoFar,
         admit: domains.admit,
         signal,
+        breaker: breakerRuleOf(llm),
       });
       return { stage, close: () => closeClient(client) };
     },

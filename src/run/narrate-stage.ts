@@ -1,5 +1,5 @@
 import type { Duplex, Transform } from 'node:stream';
-import type { Config } from '../config.js';
+import { breakerRuleOf, type Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { askSettingsOf, chatClientFor, closeClient } from '../llm/client-for.js';
 import { prepareGroups } from '../llm/narrate-record.js';
@@ -42,6 +42,7 @@ export function createNarrateStage(config: Config, ctx: StageContext): NarrateSt
     price: llm.prices[llm.model],
     maxCost: llm.maxCost,
     costSoFar: ctx.costSoFar,
+    breaker: breakerRuleOf(llm),
   });
   return { stage, close: () => closeClient(client) };
 }

@@ -5,6 +5,7 @@ import { type NarrateOptions, narrateRecord, type PreparedGroup } from '../llm/n
 import { withNarrative } from '../narrative/with-narrative.js';
 import { Stream, rngFor } from '../generator/rng.js';
 import { createLlmMap } from './llm-map.js';
+import type { BreakerRule } from '../llm/retry-policy.js';
 
 export interface NarrateLlmOptions {
   client: ChatClient;
@@ -22,6 +23,8 @@ export interface NarrateLlmOptions {
   costSoFar?: number;
   /** The runner's stop (SIGINT/SIGTERM). */
   signal?: AbortSignal;
+  /** The circuit breaker's rule (config llm.breaker, llm.maxFailureRate); absent: the defaults. */
+  breaker?: BreakerRule | null;
 }
 
 /**

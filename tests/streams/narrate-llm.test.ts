@@ -30,6 +30,9 @@ async function withMock<T>(options: Partial<MockOptions>, fn: (url: string, mock
 const llmConfig = (url: string, llm: Record<string, unknown> = {}) =>
   JSON.stringify({ seed: 42, llm: { baseUrl: url, model: 'mock', concurrency: 8, retryBaseMs: 5, retryMaxMs: 200, ...llm } });
 
+/** A breaker that never trips and a failure rate never passed: for tests of what happens to each failing record. */
+const NO_BREAKER = { maxFailureRate: 1, breaker: { window: 1000, minRequests: 1000 } };
+
 async function readLines(path: string): Promise<Record<string, unknown>[]> {
   try {
     return parseLines(await readFile(path, 'utf8'));
@@ -109,7 +112,8 @@ describe('LLM narrative stage against the loopback mock', () => {
     });
     await withMock({ forceStatus: 500, echoAuth: true }, async (url) => {
       const out = join(dir, 'k500.jsonl');
-      const res = await runCli(['-q', '-n', '10', '-o', out], llmConfig(url, { maxRetries: 1 }), { OPENAI_API_KEY: KEY });
+      // The breaker is opened wide here: what is under test is redaction in every failure entry, not the stop.
+      const res = await runCli(['-q', '-n', '10', '-o', out], llmConfig(url, { maxRetries: 1, ...NO_BREAKER }), { OPENAI_API_KEY: KEY });
       assert.equal(res.code, 0, res.stderr);
       const failed = await leaks('k500', res, out);
       assert.equal(failed.length, 10);
@@ -118,15 +122,17 @@ describe('LLM narrative stage against the loopback mock', () => {
     });
     const out = join(dir, 'knet.jsonl');
     const res = await runCli(['-q', '-n', '5', '-o', out], llmConfig('http://127.0.0.1:9/v1', { maxRetries: 1 }), { OPENAI_API_KEY: KEY });
-    assert.equal(res.code, 0, res.stderr);
+    // Nothing listens there: the breaker stops the run (exit 1); the records it took are in the failure file.
+    assert.equal(res.code, 1, res.stderr);
+    assert.equal(stopCode(res.stderr), 'E_LLM_UNREACHABLE');
     const failed = await leaks('knet', res, out);
-    assert.equal(failed.length, 5);
+    assert.ok(failed.length >= 1 && failed.length <= 5);
   });
 
   it('a 400 fails only its record; --retry-failed narrates the failures again', async () => {
     const out = join(dir, 'r400.jsonl');
     await withMock({ forceStatus: 400 }, async (url) => {
-      const res = await runCli(['-q', '-n', '12', '-o', out], llmConfig(url));
+      const res = await runCli(['-q', '-n', '12', '-o', out], llmConfig(url, NO_BREAKER));
       assert.equal(res.code, 0);
       assert.equal((await readLines(out)).length, 0);
       assert.equal((await readLines(`${out}.failed.jsonl`)).length, 12);
@@ -138,7 +144,7 @@ describe('LLM narrative stage against the loopback mock', () => {
       assert.equal((await readLines(`${out}.failed.jsonl`)).length, 0);
     });
     await withMock({ forceStatus: 400 }, async (url) => {
-      await runCli(['-q', '-n', '12', '-o', out], llmConfig(url));
+      await runCli(['-q', '-n', '12', '-o', out], llmConfig(url, NO_BREAKER));
     });
     await withMock({}, async (url) => {
       const cfgPath = join(dir, 'retry-config.json');

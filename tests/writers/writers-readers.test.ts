@@ -76,7 +76,7 @@ describe('Parquet and Arrow read identically by DuckDB and polars', () => {
       assert.deepEqual(await idsOf(`${base}.parquet`), records.map((r) => r.id));
       const [[groups, maxRows]] = await query(`select count(distinct row_group_id), max(row_group_num_rows) from parquet_metadata('${base}.parquet/*.parquet')`);
       assert.deepEqual([Number(groups), Number(maxRows)], [Math.ceil(n / 4096), Math.min(n, 4096)]);
-      await polarsEqual(`${base}.jsonl`, pl.readParquet(`${base}.parquet/part-00000.parquet`), 'Parquet');
+      await polarsEqual(`${base}.jsonl`, pl.readParquet(`${base}.parquet/personas-part-00000.parquet`), 'Parquet');
       await polarsEqual(`${base}.jsonl`, pl.readIPC(await readFile(`${base}.arrow`)), 'Arrow file');
       await polarsEqual(`${base}.jsonl`, pl.readIPCStream(await readFile(`${base}.arrows`)), 'Arrow stream');
       assert.deepEqual(arrowFileRecords(await readFile(`${base}.arrow`)), records);
@@ -91,7 +91,7 @@ describe('Parquet and Arrow read identically by DuckDB and polars', () => {
     assert.equal(res.code, 0, res.stderr);
     const records = parseLines(await readFile(`${base}.jsonl`, 'utf8'));
     assert.equal(await differences(parquetOf(`${base}.parquet`), jsonOf(`${base}.jsonl`)), 0);
-    await polarsEqual(`${base}.jsonl`, pl.readParquet(`${base}.parquet/part-00000.parquet`), 'Parquet');
+    await polarsEqual(`${base}.jsonl`, pl.readParquet(`${base}.parquet/personas-part-00000.parquet`), 'Parquet');
     await polarsEqual(`${base}.jsonl`, pl.readIPC(await readFile(`${base}.feather`)), 'Arrow file');
     assert.deepEqual(arrowFileRecords(await readFile(`${base}.feather`)), records);
     const types = Object.fromEntries((await query(`describe ${parquetOf(`${base}.parquet`)}`)).map((r) => [r[0], r[1]]));
@@ -99,22 +99,22 @@ describe('Parquet and Arrow read identically by DuckDB and polars', () => {
     assert.equal(types.skills_and_expertise_list, 'VARCHAR[]');
     assert.match(String(types.big_five), /^STRUCT\(openness STRUCT\(t_score BIGINT, "label" VARCHAR\)/);
     // Nullability: required columns, lists required too (3-level LIST); the footer says who wrote it, with a version.
-    const schema = await query(`select name, repetition_type, converted_type from parquet_schema('${base}.parquet/part-00000.parquet')`);
+    const schema = await query(`select name, repetition_type, converted_type from parquet_schema('${base}.parquet/personas-part-00000.parquet')`);
     const rep = Object.fromEntries(schema.map((r) => [r[0], r[1]]));
     assert.equal(rep.id, 'REQUIRED');
     assert.equal(rep.skills_and_expertise_list, 'REQUIRED');
     assert.equal(rep.list, 'REPEATED');
     assert.equal(rep.element, 'REQUIRED');
     assert.ok(schema.some((r) => r[0] === 'skills_and_expertise_list' && r[2] === 'LIST'));
-    const [[createdBy]] = await query(`select created_by from parquet_file_metadata('${base}.parquet/part-00000.parquet')`);
+    const [[createdBy]] = await query(`select created_by from parquet_file_metadata('${base}.parquet/personas-part-00000.parquet')`);
     assert.match(String(createdBy), /^gen-stream version \d+\.\d+\.\d+$/);
-    const kv = Object.fromEntries((await query(`select decode(key), decode(value) from parquet_kv_metadata('${base}.parquet/part-00000.parquet')`)).map((r) => [r[0], r[1]]));
+    const kv = Object.fromEntries((await query(`select decode(key), decode(value) from parquet_kv_metadata('${base}.parquet/personas-part-00000.parquet')`)).map((r) => [r[0], r[1]]));
     assert.ok(kv['ARROW:schema']);
     assert.equal(kv['gen-stream.census'], 'moldova-2024');
     assert.equal(kv['gen-stream.narrative_provider'], 'template');
     assert.match(String(kv['gen-stream.config_fingerprint']), /^[0-9a-f]{64}$/);
     // Dictionary encoding on the low-cardinality columns, ZSTD by default.
-    const enc = Object.fromEntries((await query(`select path_in_schema, encodings, compression from parquet_metadata('${base}.parquet/part-00000.parquet')`)).map((r) => [r[0], [r[1], r[2]]]));
+    const enc = Object.fromEntries((await query(`select path_in_schema, encodings, compression from parquet_metadata('${base}.parquet/personas-part-00000.parquet')`)).map((r) => [r[0], [r[1], r[2]]]));
     assert.match(String(enc.region[0]), /RLE_DICTIONARY/);
     assert.equal(enc.region[1], 'ZSTD');
     // Arrow file format: magic at both ends.
@@ -134,7 +134,7 @@ describe('Parquet and Arrow read identically by DuckDB and polars', () => {
     const res = await runCli(['sample', '-q', '-n', '250000', '--seed', '11', '--out', `${base}.jsonl`, '--out', `${base}.parquet`]);
     assert.equal(res.code, 0, res.stderr);
     const parts = (await readdir(`${base}.parquet`)).sort();
-    assert.deepEqual(parts, ['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet']);
+    assert.deepEqual(parts, ['personas-part-00000.parquet', 'personas-part-00001.parquet', 'personas-part-00002.parquet']);
     assert.equal(await differences(parquetOf(`${base}.parquet`), jsonOf(`${base}.jsonl`)), 0);
     const ids = await idsOf(`${base}.parquet`);
     assert.equal(ids.length, 250_000);
@@ -205,10 +205,10 @@ describe('Parquet parts and the spool', () => {
     child.kill('SIGKILL');
     await exited;
     const names = (await readdir(`${out}.parquet`)).sort();
-    assert.deepEqual(names, ['part-00000.parquet', 'part-00001.parquet.spool', 'part-00001.parquet.tmp']);
+    assert.deepEqual(names, ['personas-part-00000.parquet', 'personas-part-00001.parquet.spool', 'personas-part-00001.parquet.tmp']);
     const resumed = await runCli([...args, '--resume'], sample);
     assert.equal(resumed.code, 0, resumed.stderr);
-    assert.deepEqual((await readdir(`${out}.parquet`)).sort(), ['part-00000.parquet', 'part-00001.parquet', 'part-00002.parquet']);
+    assert.deepEqual((await readdir(`${out}.parquet`)).sort(), ['personas-part-00000.parquet', 'personas-part-00001.parquet', 'personas-part-00002.parquet']);
     assert.ok((await readFile(`${out}.jsonl`)).equals(await readFile(`${ref}.jsonl`)), 'the resumed JSONL differs');
     assert.deepEqual(await idsOf(`${out}.parquet`), await idsOf(`${ref}.parquet`));
     assert.equal(await differences(parquetOf(`${out}.parquet`), parquetOf(`${ref}.parquet`)), 0);

@@ -66,13 +66,14 @@ describe('writers, read back by DuckDB and Arrow (every column of every row: wri
     const pq = await query(`select id, skills_and_expertise_list from read_parquet('${outs[3]}/*.parquet', filename=true, file_row_number=true) order by filename, file_row_number`);
     assert.deepEqual(pq.map((r) => r[0]), jsonl.map((r) => r.id));
     assert.deepEqual((pq[3][1] as { items: unknown[] }).items, jsonl[3].skills_and_expertise_list);
-    assert.deepEqual(await readdir(outs[3]), ['part-00000.parquet'], 'one part for 1,500 rows, whatever checkpoint.every');
+    assert.deepEqual(await readdir(outs[3]), ['personas-part-00000.parquet'], 'one part for 1,500 rows, whatever checkpoint.every');
   });
 
   it('an output that cannot be opened is a clear error, exit 2', async () => {
-    const res = await runCli(['-q', '-n', '10', '--out', '/nonexistent/dir/p.jsonl']);
+    // Missing parent directories are made; a place where none can be made (under /proc) is E_IO.
+    const res = await runCli(['-q', '-n', '10', '--out', '/proc/nonexistent/dir/p.jsonl']);
     assert.equal(res.code, 2);
-    assert.equal(errorCode(res.stderr), 'E_USAGE');
+    assert.equal(errorCode(res.stderr), 'E_IO');
     const bad = await runCli(['-q', '-n', '10', '--out', join(dir, 'p.txt')]);
     assert.equal(bad.code, 2);
     assert.equal(errorCode(bad.stderr), 'E_USAGE');
