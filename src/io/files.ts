@@ -1,6 +1,6 @@
 /** Small file helpers shared by the commands. */
 import { promises as fs, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export function isSpecialFile(path: string): boolean {
   try {
@@ -38,5 +38,34 @@ export async function fsyncPath(path: string): Promise<void> {
     await fh.sync();
   } finally {
     await fh.close();
+  }
+}
+
+/**
+ * `mkdir -p` that always ends. Node 20's `mkdir(…, { recursive: true })` never returns where the kernel
+ * answers ENOENT for a parent that exists (under /proc, seen here): it retries the parent for ever. Here
+ * the missing ancestors are found by `stat` and made one by one, top down; any failure is thrown as is.
+ */
+export async function makeDirectories(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    const st = await fs.stat(at).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (st) {
+      if (!st.isDirectory()) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: at });
+      break;
+    }
+    missing.push(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const path of missing.reverse()) {
+    await fs.mkdir(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
   }
 }

@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { type BatchManifest, type BatchMode, MANIFEST_FILE, MANIFEST_FORMAT, requestFingerprint } from '../batch/manifest.js';
 import { batchCodec } from '../batch/modes.js';
 import type { LoadedConfig } from '../config.js';
 import { UsageError } from '../errors.js';
-import { fsyncPath, pathExists, writeFileAtomic } from '../io/files.js';
+import { fsyncPath, makeDirectories, pathExists, writeFileAtomic } from '../io/files.js';
 import { type BatchFilesSummary, createBatchFilesSink } from '../streams/batch-files-sink.js';
 import { createInputSource } from '../streams/input-source.js';
 import { openInput } from './input.js';
@@ -53,7 +53,7 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
   const codec = batchCodec(config, mode);
   const tmp = `${dir}.partial-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
+  await makeDirectories(tmp);
   const offSignals = removeOnSignal(tmp);
   const startedAt = Date.now();
   const input = openInput(options);

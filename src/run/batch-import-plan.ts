@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importWork } from '../batch/import-work.js';
 import { readManifest, requestFingerprint } from '../batch/manifest.js';
@@ -8,7 +8,7 @@ import { removeStaleSpools } from '../batch/spools.js';
 import type { LoadedConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { HUB_COLUMNS } from '../hub/records.js';
-import { pathExists } from '../io/files.js';
+import { makeDirectories, pathExists } from '../io/files.js';
 import { createBatchJoin } from '../streams/batch-join.js';
 import { createLlmMap, IMPORT_CONCURRENCY, IMPORT_WINDOW } from '../streams/llm-map.js';
 import { artifactsOf } from './artifacts.js';
@@ -50,7 +50,7 @@ export async function runBatchImport(loaded: LoadedConfig, given: BatchImportOpt
   if (resume?.complete) return nothingToResume();
   await removeStaleSpools(options.batchDir);
   const spoolDir = join(options.batchDir, `.import-${process.pid}`);
-  await mkdir(spoolDir, { recursive: true });
+  await makeDirectories(spoolDir);
   try {
     await spoolResults(options.resultFiles, manifest, spoolDir);
     const check = await checkResults(manifest, options.batchDir, spoolDir);

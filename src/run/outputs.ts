@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Checkpoint } from '../run-state/checkpoint.js';
 import { type Config, loadConfig } from '../config.js';
 import { configFingerprint, runMetadata } from './run-metadata.js';
 import { UsageError } from '../errors.js';
 import { formatOf } from '../io/formats.js';
-import { isSpecialFile } from '../io/files.js';
+import { isSpecialFile, makeDirectories } from '../io/files.js';
 import { shardPath } from './shard.js';
 import { openArrowSink } from '../writers/arrow-sink.js';
 import { openCsvSink } from '../writers/csv-sink.js';
@@ -81,7 +80,7 @@ async function openSink(config: Config, path: string, resume: Checkpoint | null,
   const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
   if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
   // An output's missing parent directories are made, as `mkdir -p` would (`--out out/p.jsonl` in a fresh clone).
-  if (path !== '-' && !isSpecialFile(path)) await mkdir(dirname(path), { recursive: true });
+  if (path !== '-' && !isSpecialFile(path)) await makeDirectories(dirname(path));
   const fixed = columns ? { columns } : {};
   if (format === 'jsonl') return openJsonlSink(path, position);
   if (format === 'csv') return openCsvSink(path, position, config.writers.csv);

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeDirectories } from '../io/files.js';
 import { join } from 'node:path';
 import type { JointResult, MarginalResult } from './fidelity-stats.js';
 import { barChart, esc, histogram } from './charts.js';
@@ -106,7 +107,7 @@ function censusMarkdown(r: ValidationReport): string {
 }
 
 export async function writeReport(dir: string, r: ValidationResult): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectories(dir);
   await writeFile(join(dir, 'stats.json'), `${JSON.stringify(r, null, 1)}\n`);
   await writeFile(join(dir, 'stats.md'), renderMarkdown(r));
   await writeFile(join(dir, 'report.html'), renderHtml(r));

@@ -1,9 +1,9 @@
 import { openAsBlob } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as PW from 'parquet-wasm/node';
 import { CheckpointError } from '../errors.js';
-import { fsyncPath } from '../io/files.js';
+import { fsyncPath, makeDirectories } from '../io/files.js';
 import type { Indexed } from '../run-state/record-index.js';
 import { arrowSchema, ipcStream, toRecordBatch } from './arrow-batch.js';
 import { type Column, inferSchema } from './columns.js';
@@ -93,7 +93,7 @@ async function recover(dir: string, prefix: string, first: number, want: number,
  * and those rows are replayed into the open part: no record is generated (or paid for) twice.
  */
 export async function openParquetSink(dir: string, resume: SinkPosition | null, written: number, options: ParquetOptions): Promise<RecordSink> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectories(dir);
   const { prefix } = options;
   const parts = [...(resume?.parts ?? [])];
   // A complete `.recover` (written as .tmp, renamed) is a resume that died before replaying it: it stands.
