@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -116,6 +116,49 @@ describe('crash safety: SIGKILL at random moments, then --resume', () => {
     } finally {
       await mock.close();
     }
+  });
+
+  it('mock LLM, SIGKILL inside an open Parquet part: --resume asks only for the records past the checkpoint', async () => {
+    const n = 3000;
+    const cfg = (url: string) => JSON.stringify({ seed: 42, checkpoint: { every: 500 }, writers: { parquet: { partRows: 1700 } }, llm: { baseUrl: url, model: 'mock', concurrency: 8, grouping: 'single' } });
+    const runWith = async <T>(f: (mock: MockLlm, config: string) => Promise<T>): Promise<T> => {
+      const mock = new MockLlm({ medianMs: 15, sigma: 0.2 });
+      const url = await mock.listen();
+      try {
+        return await f(mock, cfg(url));
+      } finally {
+        await mock.close();
+      }
+    };
+    const ref = join(dir, 'llm-ref');
+    const refRequests = await runWith(async (mock, c) => {
+      const res = await runCli(['-q', '-n', String(n), '--out', `${ref}.jsonl`, '--out', `${ref}.parquet`], c);
+      assert.equal(res.code, 0, res.stderr);
+      return mock.stats.requests;
+    });
+    assert.equal(refRequests, n, 'one request a record when nothing fails');
+    const out = join(dir, 'llm-killed');
+    const args = ['-q', '-n', String(n), '--out', `${out}.jsonl`, '--out', `${out}.parquet`];
+    const checkpoint = `${out}.jsonl.checkpoint.json`;
+    const offsetOf = async () => (JSON.parse(await readFile(checkpoint, 'utf8')) as { offset: number; complete: boolean });
+    // Killed once the checkpoint is past the first part (closed at the first batch past 1,700 rows, 2,000): part 1 open, its rows in the spool.
+    const killed = await runWith((_, c) => runAndSignalWhen(args, c, () => offsetOf().then((cp) => cp.offset >= 2500, () => false), 'SIGKILL'));
+    assert.equal(killed.code, null, killed.stderr);
+    const cp = await offsetOf();
+    assert.equal(cp.complete, false);
+    const names = await readdir(`${out}.parquet`);
+    assert.ok(names.some((f) => f.endsWith('part-00000.parquet')) && names.some((f) => f.endsWith('.spool')), `parts at the kill: ${names.join(', ')}`);
+    const resumedRequests = await runWith(async (mock, c) => {
+      const res = await runCli([...args, '--resume'], c);
+      assert.equal(res.code, 0, res.stderr);
+      return mock.stats.requests;
+    });
+    assert.equal(resumedRequests, n - cp.offset, `checkpoint at ${cp.offset}: the resume asked for ${resumedRequests} narratives`);
+    assert.ok((await readFile(`${out}.jsonl`)).equals(await readFile(`${ref}.jsonl`)), 'the resumed JSONL differs from the uninterrupted run');
+    const rows = (p: string) => query(`select * exclude (filename, file_row_number) from read_parquet('${p}.parquet/*.parquet', filename=true, file_row_number=true) order by filename, file_row_number`);
+    const [a, b] = await Promise.all([rows(ref), rows(out)]);
+    assert.equal(b.length, n);
+    assert.deepEqual(b, a);
   });
 
   it('SIGINT drains, checkpoints, exits 130; the resume completes the same output', async () => {
