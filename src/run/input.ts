@@ -23,6 +23,8 @@ export function openInput(options: InputFileOptions): { stream: Readable; name: 
   const path = options.input;
   if (path === undefined) {
     const name = '<stdin>';
+    // A terminal on stdin is a user who forgot the pipe: say what is expected rather than wait for typed JSON.
+    if (process.stdin.isTTY) throw new UsageError('the records are read from stdin, and stdin is a terminal: pipe them in (gen-stream sample -n 10 | gen-stream narrate) or give --input FILE');
     if (format === 'parquet') throw new UsageError('--input-format parquet needs --input FILE: a Parquet file cannot be read from stdin (its footer is at the end)');
     if (format === 'csv') return { stream: recordInput((g) => csvRecords(process.stdin, name, g)), name, failures: false };
     if (format === 'arrow') return { stream: recordInput((g) => arrowRecords(process.stdin, name, g)), name, failures: false };

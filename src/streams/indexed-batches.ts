@@ -39,27 +39,60 @@ export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, op
     let position = 0;
     let index = 0;
     let batch: T[] = [];
-    for await (const group of groups) {
-      for (const record of group) {
-        if (inStripe(stripe, position)) {
-          if (index >= skip) {
-            record[INDEX] = index;
-            // A record may bring its place from an earlier run (a failure file retried, a batch's inputs file).
-            (record as { [POSITION]?: number })[POSITION] ??= position;
-            batch.push(record);
+    const it = groups[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        const next = await nextUnlessStopped(it, signal);
+        if (next === STOPPED) return onEnd?.(index - batch.length);
+        if (next.done) break;
+        for (const record of next.value) {
+          if (inStripe(stripe, position)) {
+            if (index >= skip) {
+              record[INDEX] = index;
+              // A record may bring its place from an earlier run (a failure file retried, a batch's inputs file).
+              (record as { [POSITION]?: number })[POSITION] ??= position;
+              batch.push(record);
+            }
+            index++;
           }
-          index++;
+          position++;
         }
-        position++;
+        if (batch.length >= batchSize) {
+          if (stopped()) return onEnd?.(index - batch.length);
+          yield batch;
+          batch = [];
+        }
       }
-      if (batch.length >= batchSize) {
-        if (stopped()) return onEnd?.(index - batch.length);
-        yield batch;
-        batch = [];
-      }
+    } finally {
+      // Stopped while waiting (or ended early): the input is released unread, without waiting for its next chunk.
+      void Promise.resolve(it.return?.()).catch(() => undefined);
     }
     if (batch.length && !stopped()) yield batch;
     onEnd?.(stopped() ? index - batch.length : index);
   }
   return Readable.from(batches(), { objectMode: true, highWaterMark: 2 });
+}
+
+const STOPPED = Symbol('stopped');
+
+/**
+ * The input's next group, or STOPPED as soon as the run's stop fires, even while the input has nothing to give
+ * (a pipe held open, a terminal): the first Ctrl-C must not wait for more input. The pending read is abandoned.
+ */
+async function nextUnlessStopped<T>(it: AsyncIterator<T>, signal: AbortSignal | undefined): Promise<IteratorResult<T> | typeof STOPPED> {
+  if (signal?.aborted) return STOPPED;
+  const next = it.next();
+  if (!signal) return next;
+  let onAbort = () => {};
+  const stopped = new Promise<typeof STOPPED>((resolve) => {
+    onAbort = () => resolve(STOPPED);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const winner = await Promise.race([next, stopped]);
+    if (winner === STOPPED) next.catch(() => undefined);
+    return winner;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }

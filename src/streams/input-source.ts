@@ -26,6 +26,8 @@ export interface InputSourceOptions {
  */
 export function createInputSource(input: AsyncIterable<Buffer | string>, options: InputSourceOptions): Readable {
   const { failures, corpus, ...rest } = options;
+  // The stop releases the input: a pipe held open (or a terminal) would otherwise keep the process waiting.
+  if (isStream(input)) rest.signal?.addEventListener('abort', () => input.destroy(), { once: true });
   if (failures) return createJsonlSource(input, { ...rest, select: failureRecord });
   if (corpus) return createCorpusSource(input, { ...rest, ...corpus });
   const read = readerOf(input);
@@ -33,3 +35,5 @@ export function createInputSource(input: AsyncIterable<Buffer | string>, options
   const { batchSize = 256, signal, skip = 0, stripe, onEnd } = rest;
   return indexedBatches(read(batchSize), { batchSize, signal, skip, stripe, onEnd });
 }
+
+const isStream = (input: AsyncIterable<Buffer | string>): input is Readable => typeof (input as Partial<Readable>).destroy === 'function';
