@@ -180,7 +180,8 @@ function parseCompletion(text: string, client: ChatClient, counter: AttemptCount
   if (message?.refusal) throw new LlmError('E_LLM_REQUEST', `the model refused: ${client.redact(String(message.refusal).slice(0, ERROR_BODY_CHARS))}`);
   if (typeof message?.content !== 'string') throw new LlmError('E_LLM_INVALID', 'the completion has no choices[0].message.content');
   return {
-    content: message.content,
+    // A proxy or server may copy the Authorization header into the answer itself: the key never reaches a record.
+    content: client.redact(message.content),
     usage: { promptTokens: parsed.usage?.prompt_tokens ?? 0, completionTokens: parsed.usage?.completion_tokens ?? 0 },
   };
 }
