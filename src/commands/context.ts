@@ -88,6 +88,12 @@ async function checkInputs(values: FlagValues): Promise<void> {
   }
 }
 
+/** The files the flags name for reading: a run refuses to write over any of them. */
+function readsOf(values: FlagValues): Array<{ role: string; path: string }> {
+  const named: Array<[string, string | undefined]> = [['--config', values.config], ['--input', values.input], ['--retry-failed', values['retry-failed']]];
+  return named.filter((n): n is [string, string] => n[1] !== undefined).map(([role, path]) => ({ role, path }));
+}
+
 /** Everything a command runs with, from its flags and arguments. */
 export async function buildContext(command: Command, values: FlagValues, args: readonly string[]): Promise<CommandContext> {
   await checkInputs(values);
@@ -112,6 +118,7 @@ export async function buildContext(command: Command, values: FlagValues, args: r
     force: values.force ?? false,
     startOffset: integerFlag('start-offset', values['start-offset'], 0),
     shard,
+    reads: readsOf(values),
   };
   return { values, args, loaded, configValue, options };
 }

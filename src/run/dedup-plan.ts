@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { createJsonlSource } from '../streams/jsonl-source.js';
 import { artifactsOf } from './artifacts.js';
 import { openInput } from './input.js';
+import { refuseCollisions, runPathsOf } from './path-collisions.js';
 import type { InputOptions, RunOptions } from './run-options.js';
 import { runPlan } from './run-plan.js';
 
@@ -19,6 +20,7 @@ export async function runDedup(loaded: LoadedConfig, given: RunOptions & Pick<In
   const { createDedup } = await import('../streams/dedup.js');
   const { FileAppender } = await import('../writers/file-appender.js');
   const removedPath = options.removedPath ?? artifactsOf(config, options).removed;
+  await refuseCollisions(runPathsOf(config, options, [{ role: 'the removed-ids file', path: removedPath, writes: true }]));
   const removed = await FileAppender.open(removedPath, null);
   const { field, ...dedupOptions } = config.dedup;
   const deduper = new Deduper(dedupOptions);

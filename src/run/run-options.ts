@@ -18,6 +18,8 @@ export interface RunOptions {
   shard?: Shard | null;
   /** What kind of records the run writes (default personas): Parquet part names and the run's own files carry it. */
   family?: DatasetFamily;
+  /** The files the command's flags name for reading (`--config`, `--input`, `--retry-failed`): never to be written. */
+  reads?: ReadonlyArray<{ role: string; path: string }>;
 }
 
 /** The commands that read records: where from (stdin when neither is given). */

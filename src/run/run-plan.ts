@@ -13,6 +13,7 @@ import { failureRateOf } from '../streams/llm-map.js';
 import type { Column } from '../writers/columns.js';
 import { artifactsOf } from './artifacts.js';
 import { refuseForeignFiles } from './foreign-files.js';
+import { refuseCollisions, runPathsOf } from './path-collisions.js';
 import { type NarrateStage, warn } from './narrate-stage.js';
 import { fileOutputs, openSinks } from './outputs.js';
 import { startProgress } from './progress.js';
@@ -90,6 +91,7 @@ function statsAtStart(plan: Plan, resume: Checkpoint | null): RunStats {
 async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan, stats: RunStats, stop: AbortController) {
   const { config } = loaded;
   const paths = artifactsOf(config, options);
+  await refuseCollisions(runPathsOf(config, options));
   if (!resume) await refuseForeignFiles(config, options.force ?? false, warn);
   const failures = new FailureSink(paths.failures, resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
   const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost }) ?? null;
