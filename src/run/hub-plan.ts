@@ -13,7 +13,7 @@ import { failedPathFor, openInput } from './input.js';
 import { warn, windowOf } from './narrate-stage.js';
 import { loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
-import { runPlan } from './run-plan.js';
+import { runPlan, stopAtBadInput } from './run-plan.js';
 
 export type HubMode = 'text-to-persona' | 'persona-to-persona';
 
@@ -50,6 +50,7 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
         skip: startOffset,
         stripe: options.shard ?? undefined,
         onEnd: (n) => report({ taken: n }),
+        onInputError: stopAtBadInput(report),
       }),
     ],
     stage: ({ failures, signal, costSoFar }) => {

@@ -1,3 +1,4 @@
+import { access, constants } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Checkpoint } from '../run-state/checkpoint.js';
 import { type Config, loadConfig } from '../config.js';
@@ -62,6 +63,9 @@ export async function openSinks(config: Config, resume: Checkpoint | null, colum
   const sinks: RecordSink[] = [];
   let metadata: Map<string, string> | null = null;
   const meta = () => (metadata ??= outputMetadata(config));
+  // Every output's place is made and checked writable before any is opened: a second output that cannot be
+  // written must not cost the first one its old content.
+  for (const path of outputsOf(config)) if (path !== '-' && !isSpecialFile(path)) await writablePlace(path);
   try {
     for (const path of outputsOf(config)) sinks.push(await openSink(config, path, resume, columns, partPrefix, meta));
   } catch (err) {
@@ -72,6 +76,15 @@ export async function openSinks(config: Config, resume: Checkpoint | null, colum
   return sinks;
 }
 
+/** Makes an output's missing parent directories (as `mkdir -p`) and checks that the output can be written there. */
+async function writablePlace(path: string): Promise<void> {
+  await makeDirectories(dirname(path));
+  await access(path, constants.W_OK).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+    await access(dirname(path), constants.W_OK);
+  });
+}
+
 /** Rows turned into one Arrow batch at a time on the way to Parquet (the JavaScript-side buffer). */
 const PARQUET_BATCH_ROWS = 4096;
 
@@ -79,8 +92,6 @@ async function openSink(config: Config, path: string, resume: Checkpoint | null,
   const format = formatOf(path, config.format);
   const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
   if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
-  // An output's missing parent directories are made, as `mkdir -p` would (`--out out/p.jsonl` in a fresh clone).
-  if (path !== '-' && !isSpecialFile(path)) await makeDirectories(dirname(path));
   const fixed = columns ? { columns } : {};
   if (format === 'jsonl') return openJsonlSink(path, position);
   if (format === 'csv') return openCsvSink(path, position, config.writers.csv);

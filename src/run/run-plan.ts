@@ -2,6 +2,7 @@ import type { Readable, Transform, Writable } from 'node:stream';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import type { LoadedConfig } from '../config.js';
+import type { InputError } from '../errors.js';
 import type { OnlineIpf } from '../generator/online-ipf.js';
 import { writeFileAtomic } from '../io/files.js';
 import type { Checkpoint } from '../run-state/checkpoint.js';
@@ -67,9 +68,20 @@ function summary(stats: RunStats, failures: FailureSink, quiet: boolean): void {
   if (stats.stopReason) process.stderr.write(`gen-stream: stopped taking records early: ${stats.stopReason}\n`);
 }
 
+/**
+ * A bad input record stops the run as a signal does (the source's onInputError): the records before it are
+ * written and checkpointed, the rest of the input is not read, and the stop reason says how to go on.
+ */
+export const stopAtBadInput = (report: (r: StageReport) => void) => (err: InputError) =>
+  report({ stopReason: `${err.code}: ${err.message}; the records before it are written and checkpointed: fix the input there, then run the same command again with --resume` });
+
 /** `failureRate`: the LLM stage's end-of-run check (llm.maxFailureRate), a reason when its records failed too often. */
 function exitCode(stats: RunStats, failureRate: string | null = null): number {
   if (stats.stopReason?.startsWith('interrupted')) return 130;
+  if (stats.stopReason?.startsWith('E_INPUT')) {
+    process.stderr.write(`gen-stream: error ${stats.stopReason}\n`);
+    return 2;
+  }
   if (stats.stopReason && /^E_LLM_/.test(stats.stopReason)) return 1;
   if (failureRate !== null) {
     process.stderr.write(`gen-stream: error ${failureRate}\n`);

@@ -4,7 +4,7 @@ import { failedPathFor, openInput } from './input.js';
 import { createNarrateStage } from './narrate-stage.js';
 import { loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
-import { runPlan } from './run-plan.js';
+import { runPlan, stopAtBadInput } from './run-plan.js';
 
 /**
  * `gen-stream narrate` (narratives) and `gen-stream write` (no narratives): JSONL records from stdin or a file,
@@ -29,6 +29,7 @@ export async function runStream(loaded: LoadedConfig, options: RunOptions & Inpu
         // A shard of a stream command takes every n-th record (a Shard is the stripe: index of count).
         stripe: options.shard ?? undefined,
         onEnd: (n) => report({ taken: n }),
+        onInputError: stopAtBadInput(report),
       }),
     ],
   });

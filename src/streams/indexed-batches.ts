@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
 import { INDEX, type Indexed, POSITION } from '../run-state/record-index.js';
 
 export interface IndexedBatchOptions {
@@ -12,6 +13,12 @@ export interface IndexedBatchOptions {
   onEnd?: (records: number) => void;
   /** A shard of a stream command: only input positions p with p mod count = index are this run's records. */
   stripe?: Stripe;
+  /**
+   * Told of a bad input record (an InputError of the reader: malformed JSON, a value that does not fit): the
+   * source then ends as a stop does, so what came before is written and checkpointed and the run can resume
+   * once the line is fixed. Without it the error fails the pipeline.
+   */
+  onInputError?: (err: InputError) => void;
 }
 
 export type Stripe = { index: number; count: number };
@@ -33,7 +40,7 @@ export const OTHER_SHARD: Indexed = Object.freeze({}) as Indexed;
  * Pulled on demand, so backpressure reaches the input.
  */
 export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, options: IndexedBatchOptions): Readable {
-  const { batchSize, signal, skip, onEnd, stripe } = options;
+  const { batchSize, signal, skip, onEnd, stripe, onInputError } = options;
   const stopped = () => signal?.aborted === true;
   async function* batches(): AsyncGenerator<T[]> {
     let position = 0;
@@ -42,7 +49,14 @@ export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, op
     const it = groups[Symbol.asyncIterator]();
     try {
       for (;;) {
-        const next = await nextUnlessStopped(it, signal);
+        let next: Awaited<ReturnType<typeof nextUnlessStopped<T[]>>>;
+        try {
+          next = await nextUnlessStopped(it, signal);
+        } catch (err) {
+          if (!(err instanceof InputError) || !onInputError) throw err;
+          onInputError(err);
+          return onEnd?.(index - batch.length);
+        }
         if (next === STOPPED) return onEnd?.(index - batch.length);
         if (next.done) break;
         for (const record of next.value) {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { readerOf } from '../readers/record-input.js';
 import { createCorpusSource } from './corpus-source.js';
-import { indexedBatches, type Stripe } from './indexed-batches.js';
+import { type IndexedBatchOptions, indexedBatches, type Stripe } from './indexed-batches.js';
 import { createJsonlSource, failureRecord } from './jsonl-source.js';
 
 export interface InputSourceOptions {
@@ -15,6 +15,7 @@ export interface InputSourceOptions {
   skip?: number;
   stripe?: Stripe;
   onEnd?: (records: number) => void;
+  onInputError?: IndexedBatchOptions['onInputError'];
 }
 
 /**
@@ -32,8 +33,8 @@ export function createInputSource(input: AsyncIterable<Buffer | string>, options
   if (corpus) return createCorpusSource(input, { ...rest, ...corpus });
   const read = readerOf(input);
   if (!read) return createJsonlSource(input, rest);
-  const { batchSize = 256, signal, skip = 0, stripe, onEnd } = rest;
-  return indexedBatches(read(batchSize), { batchSize, signal, skip, stripe, onEnd });
+  const { batchSize = 256, signal, skip = 0, stripe, onEnd, onInputError } = rest;
+  return indexedBatches(read(batchSize), { batchSize, signal, skip, stripe, onEnd, onInputError });
 }
 
 const isStream = (input: AsyncIterable<Buffer | string>): input is Readable => typeof (input as Partial<Readable>).destroy === 'function';

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { type Indexed, POSITION } from '../run-state/record-index.js';
-import { indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
+import { type IndexedBatchOptions, indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches, MAX_LINE_BYTES } from './line-batches.js';
 
 export interface JsonlSourceOptions {
@@ -21,6 +21,8 @@ export interface JsonlSourceOptions {
   onEnd?: (records: number) => void;
   /** A shard: only every n-th record (by position among the non-blank lines) is read and emitted. */
   stripe?: Stripe;
+  /** A bad line ends the source as a stop does (see IndexedBatchOptions.onInputError); else it fails the pipeline. */
+  onInputError?: IndexedBatchOptions['onInputError'];
 }
 
 export { MAX_LINE_BYTES };
@@ -30,7 +32,7 @@ export { MAX_LINE_BYTES };
  * object is an InputError naming `file:line` (exit 2). Pulled on demand, so backpressure reaches the input.
  */
 export function createJsonlSource(input: AsyncIterable<Buffer | string>, options: JsonlSourceOptions): Readable {
-  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, signal, select = (v) => v, skip = 0, onEnd, stripe } = options;
+  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, signal, select = (v) => v, skip = 0, onEnd, stripe, onInputError } = options;
   async function* records(): AsyncGenerator<Indexed[]> {
     let lineNo = 0;
     let position = 0;
@@ -55,7 +57,7 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       yield group;
     }
   }
-  return indexedBatches(records(), { batchSize, signal, skip, onEnd, stripe });
+  return indexedBatches(records(), { batchSize, signal, skip, onEnd, stripe, onInputError });
 }
 
 /**

@@ -19,6 +19,8 @@ export function runCli(args: readonly string[], input?: string, env: Record<stri
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
+    // A run that stops early (a bad input line, a signal) closes its stdin unread: EPIPE here is expected.
+    child.stdin.on('error', () => undefined);
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
     child.stdin.end(input ?? '');
   });
