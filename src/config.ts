@@ -193,9 +193,14 @@ export const configSchema = z.strictObject({
   /** Gates of `gen-stream validate`: a failed one makes it exit 1. */
   validate: z
     .strictObject({
-      /** Every controlled marginal within this many percentage points of its target. */
+      /** Every controlled marginal value within this many percentage points of its target (or the noise allowance, if larger)… */
       maxMarginalPoints: z.number().positive().default(0.5),
-      /** Every chi-square goodness-of-fit p-value above this… */
+      /**
+       * …or within z standard errors of sampling noise at the file's n, z Bonferroni-sized over every value
+       * compared so that a genuine draw from the targets fails some value with probability at most this.
+       */
+      noiseAlpha: z.number().gt(0).lt(1).default(0.01),
+      /** Every chi-square goodness-of-fit p-value above this divided by the number of chi-square gates (Bonferroni)… */
       minPValue: z.number().min(0).max(1).default(0.01),
       /** …when the file has at least this many records. */
       minRecordsForPValue: z.number().int().min(0).default(1000),
@@ -204,7 +209,7 @@ export const configSchema = z.strictObject({
       /** Fail when a narrative field is empty or missing in a record that has narratives. */
       requireNarratives: z.boolean().default(true),
     })
-    .default({ maxMarginalPoints: 0.5, minPValue: 0.01, minRecordsForPValue: 1000, referenceRecords: 200_000, requireNarratives: true }),
+    .default({ maxMarginalPoints: 0.5, noiseAlpha: 0.01, minPValue: 0.01, minRecordsForPValue: 1000, referenceRecords: 200_000, requireNarratives: true }),
   sampling: z
     .strictObject({
       /** Cap on proposals for one record before the run stops with E_INFEASIBLE. */

@@ -6,6 +6,7 @@ import { barChart, esc, histogram } from './charts.js';
 import type { Gate } from './gate.js';
 import { type HubReport, hubHtml, hubMarkdown } from './hub-report.js';
 import type { NarrativeReport } from './narrative-stats.js';
+import { allowanceText, allowedPoints, type NoiseRule, noiseRuleText } from './noise.js';
 
 export type { Gate };
 
@@ -18,6 +19,8 @@ export interface ValidationReport {
   census: string;
   records: number;
   marginals: MarginalResult[];
+  /** The tolerance the marginal gates applied at this file's n. */
+  noise: NoiseRule;
   joints: JointResult[];
   constraintViolations: Record<string, number>;
   unknownValues: number;
@@ -69,6 +72,7 @@ function censusHtml(r: ValidationReport): string {
   const hist = n ? n.fields.filter((f) => !f.field.endsWith('_list') && f.present).map((f) => histogram(`length-${f.field}`, `${f.field}: length (chars), median ${f.median}, p95 ${f.p95}`, f.histogram)).join('') : '';
   return `<h1>Validation of ${esc(r.file)}</h1><p>${r.records} records · census ${esc(r.census)} · <b class="${r.passed ? 'pass' : 'fail'}">${r.passed ? 'all gates passed' : 'gates failed'}</b></p>
 <ul>${gates}</ul>
+<p>${esc(noiseRuleText(r.noise))}</p>
 <p class="legend"><span style="background:#b8b8b8"></span>target <span style="background:#2f6fdf"></span>observed (percent)</p>
 <h2>Marginals</h2>${marginals}<h2>Joints (conditional shares, observed vs model)</h2>${joints}
 ${n ? `<h2>Narratives</h2><p>cultural_background ≥ 1,500 chars: ${(100 * n.culturalBackgroundAtLeast1500).toFixed(1)} % · names the persona: ${(100 * n.namesPersona).toFixed(1)} % · in ${esc(n.language)}: ${(100 * n.inLanguage).toFixed(1)} % · exact duplicates: ${n.exactDuplicates} · near-duplicates (sample of ${n.nearDuplicateSample}): ${(100 * n.nearDuplicateRate).toFixed(2)} %</p>${hist}` : ''}`;
@@ -85,11 +89,15 @@ export function renderMarkdown(result: ValidationResult): string {
 function censusMarkdown(r: ValidationReport): string {
   const lines = [`# Validation of ${r.file}`, '', `${r.records} records, census ${r.census}: **${r.passed ? 'all gates passed' : 'gates failed'}**`, '', '## Gates', ''];
   for (const g of r.gates) lines.push(`- ${g.passed ? 'pass' : 'FAIL'} — ${g.name}: ${g.detail}`);
+  lines.push('', noiseRuleText(r.noise));
   lines.push('', '## Marginals', '', '| attribute | worst (pts) | χ² | df | p | Cramér\'s V |', '|---|---|---|---|---|---|');
   for (const m of r.marginals) lines.push(`| ${m.attribute} | ${m.worst.toFixed(3)} | ${m.chiSquare.toFixed(2)} | ${m.df} | ${m.pValue.toFixed(3)} | ${m.cramersV.toFixed(4)} |`);
   for (const m of r.marginals) {
-    lines.push('', `### ${m.attribute}`, '', '| value | target % | observed % | diff (pts) |', '|---|---|---|---|');
-    for (const x of m.rows) lines.push(`| ${x.value} | ${x.target.toFixed(2)} | ${x.observed.toFixed(2)} | ${x.diff >= 0 ? '+' : ''}${x.diff.toFixed(3)} |`);
+    lines.push('', `### ${m.attribute}`, '', '| value | target % | observed % | diff (pts) | allowed (pts) |', '|---|---|---|---|---|');
+    for (const x of m.rows) {
+      const allowed = allowedPoints(x.target / 100, r.noise.n, r.noise.floorPoints, r.noise);
+      lines.push(`| ${x.value} | ${x.target.toFixed(2)} | ${x.observed.toFixed(2)} | ${x.diff >= 0 ? '+' : ''}${x.diff.toFixed(3)} | ${allowanceText(allowed)} |`);
+    }
   }
   lines.push('', '## Joints', '', '| joint | weighted TVD | largest TVD (groups ≥ 100) |', '|---|---|---|');
   for (const j of r.joints) lines.push(`| ${j.name} | ${j.tvd.toFixed(4)} | ${j.maxTvd.toFixed(4)} |`);

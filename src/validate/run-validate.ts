@@ -7,6 +7,7 @@ import { FAMILY_RANK, isHubData, recordsOf, type SubDataset, subDatasetsOf } fro
 import { FidelityCounter } from './fidelity-stats.js';
 import { HubCounter, IdRegistry } from './hub-stats.js';
 import { NarrativeCounter } from './narrative-stats.js';
+import { chiSquareGate, marginalGate, noiseRule } from './noise.js';
 import { type DatasetReport, type Gate, type HubReport, type ValidationReport, type ValidationResult, renderMarkdown, writeReport } from './report.js';
 
 
@@ -86,11 +87,11 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
   const narrativeReport = narratives.withNarratives ? narratives.report() : null;
   const violations = Object.fromEntries(fidelity.violations);
   const gates: Gate[] = [];
+  // Both gates ask whether the file could be a draw from the targets at its own n (see noise.ts).
+  const noise = noiseRule(marginals, fidelity.n, gatesConfig);
   for (const m of marginals) {
-    gates.push({ name: `marginal ${m.attribute}`, passed: m.worst <= gatesConfig.maxMarginalPoints, detail: `worst value ${m.worst.toFixed(3)} points off target (limit ${gatesConfig.maxMarginalPoints})` });
-    if (fidelity.n >= gatesConfig.minRecordsForPValue) {
-      gates.push({ name: `chi-square ${m.attribute}`, passed: m.pValue > gatesConfig.minPValue, detail: `χ² ${m.chiSquare.toFixed(2)}, df ${m.df}, p ${m.pValue.toPrecision(3)} (limit > ${gatesConfig.minPValue})` });
-    }
+    gates.push(marginalGate(m, noise));
+    if (noise.chiSquare) gates.push(chiSquareGate(m, noise.chiSquare));
   }
   const violationCount = Object.values(violations).reduce((a, b) => a + b, 0);
   gates.push({ name: 'constraints', passed: violationCount === 0, detail: violationCount ? Object.entries(violations).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no violation' });
@@ -106,6 +107,7 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
     census: census.name,
     records: fidelity.n,
     marginals,
+    noise,
     joints,
     constraintViolations: violations,
     unknownValues: fidelity.unknownValues,
