@@ -33,6 +33,11 @@ const printable = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\
 
 /** Runs the CLI and resolves to the process exit code. Never calls process.exit (piped output would be cut). */
 export async function main(argv: readonly string[]): Promise<number> {
+  // `| head` may close stdout while a command still prints (validate's gate lines): the reader's choice, not a
+  // crash. Pipelines to stdout see the same EPIPE as their own error, handled below.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   try {
     let parsed;
     try {
