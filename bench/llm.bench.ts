@@ -30,7 +30,7 @@ import { createNarrateLlm } from '../src/streams/narrate-llm.js';
 import { Stream, rngFor } from '../src/generator/rng.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const MOCK = fileURLToPath(new URL('../tests/helpers/mock-llm.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/gen-stream.js', import.meta.url));
 
 /**
  * Personas drawn on demand, in batches of 256: the benchmark holds no more records than the stage does.
@@ -57,8 +57,9 @@ function personaBatches(n: number): Generator<Record<string, unknown>[]> {
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : NaN);
 
 async function startMock(): Promise<{ url: string; stop: () => Promise<{ meanLatencyMs: number; peakInFlight: number }> }> {
-  const child = spawn(process.execPath, [MOCK, '--port', '0', '--median-ms', '200', '--sigma', '0.5'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout.once('data', (b: Buffer) => resolve(/listening (\S+)/.exec(b.toString())![1])));
+  // `gen-stream mock-llm` prints one ready line on stderr: "… listening on <url> (…)".
+  const child = spawn(process.execPath, [BIN, 'mock-llm', '--port', '0', '--median-ms', '200', '--sigma', '0.5'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const url = await new Promise<string>((resolve) => child.stderr.once('data', (b: Buffer) => resolve(/listening on (\S+)/.exec(b.toString())![1])));
   return {
     url,
     async stop() {
