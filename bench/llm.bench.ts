@@ -25,6 +25,7 @@ import { loadConfig } from '../src/config.js';
 import { prepareRun } from '../src/generator/calibration.js';
 import { buildMessages, requestGroups } from '../src/prompts/messages.js';
 import { createRecordFormatter } from '../src/generator/record-format.js';
+import { INDEX, type Indexed } from '../src/run-state/record-index.js';
 import { REPORT, RunStats, type StageReport } from '../src/run-state/run-stats.js';
 import { createNarrateLlm } from '../src/streams/narrate-llm.js';
 import { Stream, rngFor } from '../src/generator/rng.js';
@@ -47,7 +48,10 @@ function personaBatches(n: number): Generator<Record<string, unknown>[]> {
       const batch: Record<string, unknown>[] = [];
       for (let i = start; i < Math.min(n, start + 256); i++) {
         run.sampler.sample(rngFor(42, Stream.person, i), codes, 0);
-        batch.push(JSON.parse(format(codes, 0, i)) as Record<string, unknown>);
+        // The LLM stage takes records as the runner hands them: each carrying its input index.
+        const record = JSON.parse(format(codes, 0, i)) as Indexed;
+        record[INDEX] = i;
+        batch.push(record);
       }
       yield batch;
     }
