@@ -25,12 +25,13 @@ import { loadConfig } from '../src/config.js';
 import { prepareRun } from '../src/generator/calibration.js';
 import { buildMessages, requestGroups } from '../src/prompts/messages.js';
 import { createRecordFormatter } from '../src/generator/record-format.js';
+import { INDEX, type Indexed } from '../src/run-state/record-index.js';
 import { REPORT, RunStats, type StageReport } from '../src/run-state/run-stats.js';
 import { createNarrateLlm } from '../src/streams/narrate-llm.js';
 import { Stream, rngFor } from '../src/generator/rng.js';
 
 const SELF = fileURLToPath(import.meta.url);
-const MOCK = fileURLToPath(new URL('../tests/helpers/mock-llm.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/gen-stream.js', import.meta.url));
 
 /**
  * Personas drawn on demand, in batches of 256: the benchmark holds no more records than the stage does.
@@ -47,7 +48,10 @@ function personaBatches(n: number): Generator<Record<string, unknown>[]> {
       const batch: Record<string, unknown>[] = [];
       for (let i = start; i < Math.min(n, start + 256); i++) {
         run.sampler.sample(rngFor(42, Stream.person, i), codes, 0);
-        batch.push(JSON.parse(format(codes, 0, i)) as Record<string, unknown>);
+        // The LLM stage takes records as the runner hands them: each carrying its input index.
+        const record = JSON.parse(format(codes, 0, i)) as Indexed;
+        record[INDEX] = i;
+        batch.push(record);
       }
       yield batch;
     }
@@ -57,8 +61,9 @@ function personaBatches(n: number): Generator<Record<string, unknown>[]> {
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[xs.length >> 1] : NaN);
 
 async function startMock(): Promise<{ url: string; stop: () => Promise<{ meanLatencyMs: number; peakInFlight: number }> }> {
-  const child = spawn(process.execPath, [MOCK, '--port', '0', '--median-ms', '200', '--sigma', '0.5'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout.once('data', (b: Buffer) => resolve(/listening (\S+)/.exec(b.toString())![1])));
+  // `gen-stream mock-llm` prints one ready line on stderr: "… listening on <url> (…)".
+  const child = spawn(process.execPath, [BIN, 'mock-llm', '--port', '0', '--median-ms', '200', '--sigma', '0.5'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const url = await new Promise<string>((resolve) => child.stderr.once('data', (b: Buffer) => resolve(/listening on (\S+)/.exec(b.toString())![1])));
   return {
     url,
     async stop() {

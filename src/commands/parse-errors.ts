@@ -35,7 +35,7 @@ function longName(given: string): FlagName | null {
   return (Object.keys(FLAGS) as FlagName[]).find((n) => 'short' in FLAGS[n] && (FLAGS[n] as { short?: string }).short === short) ?? null;
 }
 
-const INTEGER_FLAGS: Partial<Record<FlagName, number>> = { count: 1, seed: 0, concurrency: 1, 'start-offset': 0 };
+const INTEGER_FLAGS: Partial<Record<FlagName, number>> = { count: 1, seed: 0, concurrency: 1, 'start-offset': 0, port: 0 };
 
 /** A UsageError for what parseArgs refused in `argv`. */
 export function usageErrorOf(err: NodeJS.ErrnoException, argv: readonly string[]): UsageError {
