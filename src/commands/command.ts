@@ -45,7 +45,7 @@ export const FLAGS = {
     help: 'run only shard i (0-based) of n: a contiguous block of the index range (generator), or every n-th input record (stream commands); outputs carry the shard in their names',
   },
   batch: { type: 'string', arg: 'DIR', help: 'the batch directory' },
-  quiet: { type: 'boolean', short: 'q', help: 'no progress or summary on stderr' },
+  quiet: { type: 'boolean', short: 'q', help: 'nothing on stderr but errors (no progress, summary or notices)' },
   help: { type: 'boolean', short: 'h', help: 'show help for the command' },
   version: { type: 'boolean', help: 'print the version' },
 } as const satisfies Record<string, FlagSpec>;
