@@ -18,8 +18,11 @@ is refused (exit 2) unless --force; its own card is replaced on a rerun. --licen
   async run({ loaded, options, values, args }) {
     if (!args[0]) throw new UsageError('card needs the dataset directory (try --help)');
     const { writeCard } = await import('../validate/card.js');
-    const path = await writeCard(args[0], { config: values.config ? loaded : undefined, license: values.license ?? 'cc-by-4.0', force: values.force ?? false });
-    if (!options.quiet) process.stderr.write(`gen-stream: wrote ${path}\n`);
+    const { sinceStart, startReadProgress } = await import('../run/progress.js');
+    const progress = startReadProgress(!options.quiet);
+    const cardOptions = { config: values.config ? loaded : undefined, license: values.license ?? 'cc-by-4.0', force: values.force ?? false, onRead: progress.onRead };
+    const path = await writeCard(args[0], cardOptions).finally(progress.stop);
+    if (!options.quiet) process.stderr.write(`gen-stream: wrote ${path} (${progress.read()} records read, ${sinceStart().toFixed(2)} s)\n`);
     return 0;
   },
 };

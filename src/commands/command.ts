@@ -54,7 +54,7 @@ export const FLAGS = {
   'rate-reset': { type: 'string', arg: 'P', help: 'share 0-1 of requests whose connection is reset without an answer (default 0)' },
   'rate-invalid-json': { type: 'string', arg: 'P', help: 'share 0-1 of answers whose content is cut in half: not JSON, as a model cut off (default 0)' },
   'require-key': { type: 'string', arg: 'KEY', help: 'answer 401 invalid_api_key unless a request carries "Authorization: Bearer KEY" (a made-up key)' },
-  quiet: { type: 'boolean', short: 'q', help: 'no progress or summary on stderr' },
+  quiet: { type: 'boolean', short: 'q', help: 'nothing on stderr but errors (no progress, summary or notices)' },
   help: { type: 'boolean', short: 'h', help: 'show help for the command' },
   version: { type: 'boolean', help: 'print the version' },
 } as const satisfies Record<string, FlagSpec>;

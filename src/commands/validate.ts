@@ -23,11 +23,17 @@ text-to-persona and persona-to-persona) is checked per family. Exit 1 when a gat
     if (!target) throw new UsageError('validate needs the file or dataset directory to check (try --help)');
     const { validateDataset } = await import('../validate/run-validate.js');
     const { inputFormatFlag } = await import('../readers/read-records.js');
+    const { sinceStart, startReadProgress } = await import('../run/progress.js');
     const format = inputFormatFlag(values['input-format']) ?? loaded.config.format;
-    const report = await validateDataset(loaded, target, { format, report: values.report });
+    const progress = startReadProgress(!options.quiet);
+    const report = await validateDataset(loaded, target, { format, report: values.report, onRead: progress.onRead }).finally(progress.stop);
     if (!options.quiet) for (const g of report.gates) process.stdout.write(`${g.passed ? 'pass' : 'FAIL'}  ${g.name}: ${g.detail}\n`);
     const failed = report.gates.filter((g) => !g.passed).map((g) => g.name);
-    process.stderr.write(`gen-stream: ${report.records} records: ${failed.length ? `gates failed: ${failed.join(', ')}` : 'all gates passed'}\n`);
+    // A failed gate is the command's error (exit 1): said under -q too.
+    if (!options.quiet || failed.length) {
+      const secs = sinceStart().toFixed(2);
+      process.stderr.write(`gen-stream: ${report.records} records: ${failed.length ? `gates failed: ${failed.join(', ')}` : 'all gates passed'} (${secs} s)\n`);
+    }
     return failed.length ? 1 : 0;
   },
 };

@@ -37,9 +37,9 @@ export function chatClientFor(llm: LlmConfig, warn: (msg: string) => void): Chat
   });
 }
 
-/** Releases the client's sockets; with several endpoints, first reports each one's traffic on stderr. */
-export async function closeClient(client: ChatClient): Promise<void> {
-  for (const e of client.endpoints?.endpoints() ?? []) {
+/** Releases the client's sockets; with several endpoints, first reports each one's traffic on stderr (unless `quiet`). */
+export async function closeClient(client: ChatClient, quiet: boolean): Promise<void> {
+  for (const e of quiet ? [] : (client.endpoints?.endpoints() ?? [])) {
     process.stderr.write(`gen-stream: endpoint ${e.origin}: ${e.requests} responses, ${e.failures} failed, out of rotation ${e.evictions} time(s)\n`);
   }
   await client.close();

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * What a stage reports to the runner, as a `'report'` event on its stream (`stage.emit('report', r)`):
  * counters are deltas, the rest are facts. Stages never write the run's counters themselves; the runner
@@ -48,7 +50,8 @@ export class RunStats {
   taken = 0;
   /** After a stop: the first input position left unattempted (a resume starts there). */
   stopIndex: number | null = null;
-  readonly startedAt = Date.now();
+  /** When the process started (epoch ms): rates and the summary's time include start-up. */
+  readonly startedAt = performance.timeOrigin;
 
   /** Applies one stage report: deltas added, `taken` raised, the first stop reason and the lowest stop index kept. */
   apply(r: StageReport): void {

@@ -10,6 +10,7 @@ import { fsyncPath, makeDirectories, pathExists, writeFileAtomic } from '../io/f
 import { type BatchFilesSummary, createBatchFilesSink } from '../streams/batch-files-sink.js';
 import { createInputSource } from '../streams/input-source.js';
 import { openInput } from './input.js';
+import { readLine, sinceStart, startProgress } from './progress.js';
 import { trapSignals } from './signals.js';
 import type { InputOptions } from './run-options.js';
 
@@ -55,10 +56,10 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
   await rm(tmp, { recursive: true, force: true });
   await makeDirectories(tmp);
   const offSignals = removeOnSignal(tmp);
-  const startedAt = Date.now();
   const input = openInput(options);
   const { batch, hub } = config;
   const summary: BatchFilesSummary = { parts: [], inputs: 0, requests: 0, withoutRequest: 0, estimatedPromptTokens: 0 };
+  const stopProgress = startProgress(() => readLine(summary.inputs, sinceStart()), !options.quiet);
   try {
     const source = createInputSource(input.stream, {
       name: input.name,
@@ -90,8 +91,9 @@ export async function runBatchExport(loaded: LoadedConfig, options: BatchExportO
     await rm(tmp, { recursive: true, force: true });
     throw err;
   } finally {
+    stopProgress();
     offSignals();
   }
-  if (!options.quiet) printSummary(summary, dir, batch.url, (Date.now() - startedAt) / 1000);
+  if (!options.quiet) printSummary(summary, dir, batch.url, sinceStart());
   return 0;
 }

@@ -47,7 +47,7 @@ export async function runBatchImport(loaded: LoadedConfig, given: BatchImportOpt
   const manifest = await checkImport(loaded, given);
   const options = { ...given, family: manifest.mode === 'text-to-persona' ? ('text-to-persona' as const) : ('personas' as const) };
   const resume = await loadResume(loaded, options);
-  if (resume?.complete) return nothingToResume();
+  if (resume?.complete) return nothingToResume(options.quiet);
   await removeStaleSpools(options.batchDir);
   const spoolDir = join(options.batchDir, `.import-${process.pid}`);
   await makeDirectories(spoolDir);

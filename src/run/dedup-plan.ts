@@ -47,6 +47,7 @@ export async function runDedup(loaded: LoadedConfig, given: RunOptions & Pick<In
   }
   // Every record read is one of the three: kept + removed + passed through = read, kept + passed through = written.
   const read = deduper.kept + deduper.removedExact + deduper.removedNear + deduper.passed;
+  if (options.quiet) return code;
   process.stderr.write(
     `gen-stream: dedup kept ${deduper.kept}, removed ${deduper.removedExact} exact and ${deduper.removedNear} near duplicates (${removedPath}), ` +
       `passed through ${deduper.passed} without a "${field}" text (${read} read); tables ${(deduper.memoryBytes() / 1e6).toFixed(1)} MB\n`,

@@ -12,6 +12,7 @@ import { createSample } from '../streams/sample.js';
 import { createToRecords } from '../streams/to-records.js';
 import { createNarrateStage } from './narrate-stage.js';
 import { fileOutputs, formatOf, outputsOf } from './outputs.js';
+import { sinceStart } from './progress.js';
 import { loadResume, nothingToResume, startOf } from './resume.js';
 import type { RunOptions } from './run-options.js';
 import { type Plan, runPlan } from './run-plan.js';
@@ -44,6 +45,7 @@ function generatorPlan(loaded: LoadedConfig, resume: Checkpoint | null, startOff
   const width = run.sampler.width;
   return {
     startOffset,
+    rangeStart: lo,
     total: hi,
     ipf: run.ipf,
     stage: narrate ? (ctx) => createNarrateStage(config, ctx) : undefined,
@@ -57,14 +59,13 @@ function generatorPlan(loaded: LoadedConfig, resume: Checkpoint | null, startOff
 
 /** Structured records to stdout or a device, from the start: nothing to checkpoint, so no record objects at all. */
 async function runFastSample(loaded: LoadedConfig, options: RunOptions): Promise<number> {
-  const startedAt = Date.now();
   const { config, model } = loaded;
   const run = prepareRun(model, config);
   const out = outputsOf(config)[0];
   await pipeline([...sampleStages(run, config, 0, config.count), out === '-' ? process.stdout : createWriteStream(out, { highWaterMark: 1 << 20 })]);
   if (!options.quiet) {
     const { accepted, proposals } = run.sampler.stats;
-    const secs = (Date.now() - startedAt) / 1000;
+    const secs = sinceStart();
     process.stderr.write(
       `gen-stream: ${config.count} records in ${secs.toFixed(2)} s (${Math.round(config.count / secs)} records/s), constraint acceptance ${((100 * accepted) / proposals).toFixed(1)} %\n`,
     );
@@ -76,7 +77,7 @@ async function runFastSample(loaded: LoadedConfig, options: RunOptions): Promise
 export async function runGenerator(loaded: LoadedConfig, options: RunOptions, narrate: boolean): Promise<number> {
   const { config } = loaded;
   const resume = await loadResume(loaded, options);
-  if (resume?.complete) return nothingToResume();
+  if (resume?.complete) return nothingToResume(options.quiet);
   const range = options.shard ? shardRange(options.shard, config.count) : ([0, config.count] as [number, number]);
   const start = startOf(resume, options, range[0]);
   if (start < range[0] || start > range[1]) throw new UsageError(`--start-offset ${start} lies outside this shard's records ${range[0]}–${range[1] - 1}`);

@@ -28,7 +28,7 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
   const { llm, hub } = config;
   if (!llm) throw new UsageError(`${mode} needs an llm block (an OpenAI-compatible endpoint) in the config, or --llm-base-url and --llm-model`);
   const resume = await loadResume(loaded, options);
-  if (resume?.complete) return nothingToResume();
+  if (resume?.complete) return nothingToResume(options.quiet);
   const startOffset = startOf(resume, options);
   const domains = hubDomains(loaded, resume, artifactsOf(config, options).domainTable);
   const input = openInput(options);
@@ -71,7 +71,7 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
         signal,
         breaker: breakerRuleOf(llm),
       });
-      return { stage, close: () => closeClient(client) };
+      return { stage, close: () => closeClient(client, options.quiet) };
     },
     finish: () => domains.finish(options.quiet, () => (truncated() ? `; ${truncated()} texts cut to ${hub.maxInputTokens} tokens` : '')),
   });

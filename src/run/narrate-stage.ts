@@ -44,5 +44,5 @@ export function createNarrateStage(config: Config, ctx: StageContext): NarrateSt
     costSoFar: ctx.costSoFar,
     breaker: breakerRuleOf(llm),
   });
-  return { stage, close: () => closeClient(client) };
+  return { stage, close: () => closeClient(client, ctx.quiet) };
 }

@@ -75,8 +75,9 @@ export async function clearStale(loaded: LoadedConfig, options: RunOptions, resu
   await rm(failuresPath, { force: true });
 }
 
-export function nothingToResume(): number {
-  process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
+/** A complete checkpoint resumed: exit 0, saying so unless -q. */
+export function nothingToResume(quiet: boolean): number {
+  if (!quiet) process.stderr.write('gen-stream: the checkpoint says this run is complete; nothing to resume\n');
   return 0;
 }
 

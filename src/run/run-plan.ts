@@ -17,7 +17,7 @@ import { refuseForeignFiles } from './foreign-files.js';
 import { refuseCollisions, runPathsOf } from './path-collisions.js';
 import { type NarrateStage, warn } from './narrate-stage.js';
 import { fileOutputs, openSinks } from './outputs.js';
-import { startProgress } from './progress.js';
+import { progressLine, type RunBase, sinceStart, startProgress, writtenPhrase } from './progress.js';
 import { clearStale, runFingerprint } from './resume.js';
 import { runMetadata } from './run-metadata.js';
 import type { RunOptions } from './run-options.js';
@@ -35,6 +35,8 @@ export interface StageContext {
   signal: AbortSignal;
   /** Cost already spent by the run being resumed (for the cost cap). */
   costSoFar: number;
+  /** -q: the stage prints nothing but errors (no endpoint traffic report). */
+  quiet: boolean;
 }
 
 /** One run, as the runner executes it: source → [record stage] → checkpointing tee over every output. */
@@ -42,6 +44,8 @@ export interface Plan {
   head: (ctx: HeadContext) => Array<Readable | Transform>;
   /** Position where this run's input starts (a resume offset). */
   startOffset: number;
+  /** The first position of the run's range (a generator shard's first index; default 0): progress counts from it. */
+  rangeStart?: number;
   /** Records expected, when known (the progress line's ETA). */
   total?: number;
   ipf: OnlineIpf | null;
@@ -59,12 +63,15 @@ export interface Plan {
   model?: string;
 }
 
-function summary(stats: RunStats, failures: FailureSink, quiet: boolean): void {
-  if (quiet && !stats.failed && !stats.stopReason) return;
-  const secs = (Date.now() - stats.startedAt) / 1000;
+/**
+ * The summary. Under -q it is printed only when records failed or a coded error stopped the run (E_LLM_…): those
+ * are errors to hear of; a signal or the cost cap is the user's own stop.
+ */
+function summary(stats: RunStats, base: RunBase, failures: FailureSink, quiet: boolean): void {
+  if (quiet && !stats.failed && !/^E_/.test(stats.stopReason ?? '')) return;
   const llm = stats.requests ? `, ${stats.requests} requests (${stats.retries} retries), ${stats.promptTokens + stats.completionTokens} tokens, cost ${stats.cost.toFixed(4)}` : '';
   const failed = stats.failed ? `, ${stats.failed} failed (${failures.path})` : '';
-  process.stderr.write(`gen-stream: ${stats.written} records written in ${secs.toFixed(2)} s${failed}${llm}\n`);
+  process.stderr.write(`gen-stream: ${writtenPhrase(stats, base)} in ${sinceStart().toFixed(2)} s${failed}${llm}\n`);
   if (stats.stopReason) process.stderr.write(`gen-stream: stopped taking records early: ${stats.stopReason}\n`);
 }
 
@@ -90,13 +97,15 @@ function exitCode(stats: RunStats, failureRate: string | null = null): number {
   return 0;
 }
 
-/** The run's counters at its start: a resume continues the checkpoint's. */
-function statsAtStart(plan: Plan, resume: Checkpoint | null): RunStats {
+/** The run's counters at its start (a resume continues the checkpoint's), and where its counting starts. */
+function statsAtStart(plan: Plan, resume: Checkpoint | null): { stats: RunStats; base: RunBase } {
   const stats = new RunStats();
   stats.taken = plan.startOffset;
   stats.total = plan.total ?? null;
   if (resume) Object.assign(stats, { written: resume.written, failed: resume.failed, ...resume.totals });
-  return stats;
+  const rangeStart = plan.rangeStart ?? 0;
+  const base = { offset: plan.startOffset - rangeStart, resumed: resume !== null, rangeStart, written: stats.written, failed: stats.failed, stage: plan.stage !== undefined };
+  return { stats, base };
 }
 
 /** Everything a run holds open, made in an order that checks before it touches: refusals first, files last. */
@@ -106,7 +115,7 @@ async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkp
   await refuseCollisions(runPathsOf(config, options));
   if (!resume) await refuseForeignFiles(config, options.force ?? false, warn);
   const failures = new FailureSink(paths.failures, resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
-  const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost }) ?? null;
+  const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost, quiet: options.quiet }) ?? null;
   try {
     await clearStale(loaded, options, resume, failures.path);
     const sinks = await openSinks(config, resume, plan.columns ?? null, paths.partPrefix);
@@ -139,14 +148,14 @@ async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkp
  * trapped before anything is opened: a signal during set-up stops the run before its first record.
  */
 export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan): Promise<number> {
-  const stats = statsAtStart(plan, resume);
+  const { stats, base } = statsAtStart(plan, resume);
   const stop = new AbortController();
   stop.signal.addEventListener('abort', () => stats.apply({ stopReason: String(stop.signal.reason) }), { once: true });
   const report = (r: StageReport) => {
     stats.apply(r);
     if (r.stopReason !== undefined && !stop.signal.aborted) stop.abort(r.stopReason);
   };
-  const offSignals = onSignals(stop);
+  const offSignals = onSignals(stop, options.quiet);
   let stopProgress = () => {};
   let run: Awaited<ReturnType<typeof openRun>> | null = null;
   try {
@@ -154,7 +163,7 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
     const { narrate, tee } = run;
     const stages: Array<Readable | Transform | Writable> = [...plan.head({ signal: stop.signal, report }), ...(narrate ? [narrate.stage] : []), tee];
     for (const s of stages) s.on(REPORT, report);
-    stopProgress = startProgress(stats, !options.quiet);
+    stopProgress = startProgress(() => progressLine(stats, base), !options.quiet);
     await pipeline(stages as [Readable, ...Transform[], Writable]).catch(async (err: unknown) => {
       // An upstream error rejects the pipeline before the tee has aborted its sinks: let it release them first.
       if (!tee.closed) await once(tee, 'close');
@@ -169,6 +178,6 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
   await plan.finish?.();
   const sidecar = runMetadata(loaded, { family: options.family ?? 'personas', narratives: plan.narratives ?? plan.stage !== undefined, model: plan.model });
   for (const out of fileOutputs(loaded.config)) await writeFileAtomic(run.paths.meta(out), `${JSON.stringify(sidecar, null, 2)}\n`);
-  summary(stats, run.failures, options.quiet);
+  summary(stats, base, run.failures, options.quiet);
   return exitCode(stats, failureRateOf(run.narrate?.stage, loaded.config.llm?.maxFailureRate));
 }

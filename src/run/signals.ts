@@ -23,12 +23,12 @@ export function trapSignals(handler: (signal: NodeJS.Signals, die: () => void) =
 
 /**
  * A run's signals: the first aborts the run's controller (stop taking records, drain what is in flight,
- * checkpoint, exit 130); the second kills at once, and the last checkpoint stands.
+ * checkpoint, exit 130); the second kills at once, and the last checkpoint stands. `quiet` (-q): said without a word.
  */
-export function onSignals(stop: AbortController): () => void {
+export function onSignals(stop: AbortController, quiet: boolean): () => void {
   return trapSignals((signal, die) => {
     if (stop.signal.aborted) return die();
-    process.stderr.write(`\ngen-stream: ${signal}: finishing records in flight and writing a checkpoint (again to force)\n`);
+    if (!quiet) process.stderr.write(`\ngen-stream: ${signal}: finishing records in flight and writing a checkpoint (again to force)\n`);
     stop.abort('interrupted');
   });
 }

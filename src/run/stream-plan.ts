@@ -12,7 +12,7 @@ import { runPlan, stopAtBadInput } from './run-plan.js';
  */
 export async function runStream(loaded: LoadedConfig, options: RunOptions & InputOptions, narrate: boolean): Promise<number> {
   const resume = await loadResume(loaded, options);
-  if (resume?.complete) return nothingToResume();
+  if (resume?.complete) return nothingToResume(options.quiet);
   const startOffset = startOf(resume, options);
   const input = openInput(options);
   return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../io/files.js';
 import { inferSchema } from '../writers/columns.js';
 import { type CardEntry, columnsFor, describe, featuresYaml, languageOf, metaOf, validationLines } from './card-sections.js';
 import { recordsOf, type SubDataset, subDatasetsIn } from './datasets.js';
-import { validateSubDatasets } from './run-validate.js';
+import { type OnRead, validateSubDatasets } from './run-validate.js';
 
 /** The line by which a README.md is known as one this command wrote (and may therefore replace). */
 export const CARD_MARKER = '<!-- written by gen-stream card: rerun `gen-stream card` to refresh; edits are lost then -->';
@@ -60,12 +60,12 @@ function configNames(subs: readonly SubDataset[]): string[] {
  * one `configs` entry each with its features, the language of its text, what the data is, census sources for
  * census data only, and the validation summary computed now (the hub checks for Persona Hub data).
  */
-export async function writeCard(dir: string, options: { config?: LoadedConfig; license: string; force?: boolean }): Promise<string> {
+export async function writeCard(dir: string, options: { config?: LoadedConfig; license: string; force?: boolean; onRead?: OnRead }): Promise<string> {
   const out = join(dir, 'README.md');
   await refuseForeignReadme(out, options.force ?? false);
   const subs = subDatasetsIn(dir);
   if (!subs.length) throw new UsageError(`card: ${dir} holds no gen-stream output (no data file with its .meta.json sidecar, no dataset directory of gen-stream parts)`);
-  const reports = await validateSubDatasets((sub) => options.config ?? loadedFromMeta(sub), subs);
+  const reports = await validateSubDatasets((sub) => options.config ?? loadedFromMeta(sub), subs, options.onRead);
   const names = configNames(subs);
   const entries: CardEntry[] = [];
   for (const [i, sub] of subs.entries()) {

@@ -16,8 +16,8 @@ import { type DatasetReport, type Gate, type HubReport, type ValidationReport, t
  * census gates, Persona Hub records (detected by family, sidecar or columns) by the hub checks. A dataset
  * directory holding several families is checked per family; the result then lists each.
  */
-export async function validateDataset(loaded: LoadedConfig, path: string, options: { format?: Format; report?: string }): Promise<ValidationResult> {
-  const reports = await validateSubDatasets(() => loaded, subDatasetsOf(path, options.format));
+export async function validateDataset(loaded: LoadedConfig, path: string, options: { format?: Format; report?: string; onRead?: OnRead }): Promise<ValidationResult> {
+  const reports = await validateSubDatasets(() => loaded, subDatasetsOf(path, options.format), options.onRead);
   const result: ValidationResult =
     reports.length === 1
       ? reports[0]
@@ -33,26 +33,33 @@ export async function validateDataset(loaded: LoadedConfig, path: string, option
   return result;
 }
 
+/** Told of every array of records read, with its length (a progress counter). */
+export type OnRead = (records: number) => void;
+
 /** One report per sub-dataset, in the order given (checked parents first); `loadedFor` gives each its config. */
-export async function validateSubDatasets(loadedFor: (sub: SubDataset) => LoadedConfig, subs: readonly SubDataset[]): Promise<DatasetReport[]> {
+export async function validateSubDatasets(loadedFor: (sub: SubDataset) => LoadedConfig, subs: readonly SubDataset[], onRead: OnRead = () => {}): Promise<DatasetReport[]> {
   const registries = new Map<string, IdRegistry>();
   const order = [...subs].sort((a, b) => (a.family ? FAMILY_RANK[a.family] : 0) - (b.family ? FAMILY_RANK[b.family] : 0));
   const reports = new Map<SubDataset, DatasetReport>();
   for (const sub of order) {
     if (!registries.has(sub.output)) registries.set(sub.output, new IdRegistry());
     const parents = sub.family === 'persona-to-persona' && subs.some((s) => s.output === sub.output && s.family === 'text-to-persona') ? `${basename(sub.output)} (text-to-persona and persona-to-persona)` : null;
-    reports.set(sub, await validateOne(loadedFor(sub), sub, registries.get(sub.output)!, parents));
+    reports.set(sub, await validateOne(loadedFor(sub), sub, registries.get(sub.output)!, parents, onRead));
   }
   return subs.map((s) => reports.get(s)!);
 }
 
-async function validateOne(loaded: LoadedConfig, sub: SubDataset, registry: IdRegistry, parents: string | null): Promise<DatasetReport> {
+async function validateOne(loaded: LoadedConfig, sub: SubDataset, registry: IdRegistry, parents: string | null, onRead: OnRead): Promise<DatasetReport> {
   const batches = recordsOf(sub);
   const first = await batches.next();
   const head: Row[] = first.done ? [] : first.value;
   async function* all(): AsyncGenerator<Row[]> {
+    onRead(head.length);
     yield head;
-    yield* batches;
+    for await (const batch of batches) {
+      onRead(batch.length);
+      yield batch;
+    }
   }
   return isHubData(sub, head[0] ?? null) ? validateHub(loaded, sub, all(), registry, parents) : validateCensus(loaded, sub, all());
 }

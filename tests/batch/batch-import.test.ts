@@ -192,7 +192,7 @@ describe('batch-import resumes', () => {
     for (let i = 0; i < 2000 && !(await exists(`${out}.checkpoint.json`)); i++) await new Promise((r) => setTimeout(r, 5));
     child.kill('SIGKILL');
     await exited;
-    const checkpoint = JSON.parse(await readFile(`${out}.checkpoint.json`, 'utf8')) as { offset: number; complete: boolean };
+    const checkpoint = JSON.parse(await readFile(`${out}.checkpoint.json`, 'utf8')) as { offset: number; written: number; complete: boolean };
     assert.ok(checkpoint.offset < 3000 && !checkpoint.complete, `killed mid-way (checkpoint at ${checkpoint.offset})`);
     const resumed = await runCli(['batch-import', '--batch', batchDir, '--out', out, '--resume', ...files]);
     assert.equal(resumed.code, 0, resumed.stderr);
@@ -201,7 +201,10 @@ describe('batch-import resumes', () => {
     assert.equal(failures, await readFile(`${whole}.failed.jsonl`, 'utf8'));
     const count = failures.split('\n').filter(Boolean).length;
     assert.ok(count > 0);
-    assert.match(resumed.stderr, new RegExp(`${3000 - count} records written in [\\d.]+ s, ${count} failed`));
+    // The summary counts this run's records and the outputs' in all: this run's plus the checkpoint's.
+    const summary = new RegExp(`(\\d+) records written this run \\((${3000 - count}) in all\\) in [\\d.]+ s, ${count} failed`).exec(resumed.stderr);
+    assert.ok(summary, resumed.stderr);
+    assert.equal(Number(summary[1]) + checkpoint.written, 3000 - count);
     assert.deepEqual((await readdir(batchDir)).filter((f) => f.startsWith('.import-')), [], 'the killed run\'s spool is cleared by the next');
   });
 });

@@ -34,7 +34,8 @@ describe('gen-stream dedup', () => {
     const file = join(dir, 'in.jsonl');
     await writeFile(file, input.map((r) => JSON.stringify(r)).join('\n'));
     const out = join(dir, 'kept.jsonl');
-    const res = await runCli(['dedup', '-q', '--input', file, '--out', out]);
+    // Without -q: the summary is asserted below (-q silences it).
+    const res = await runCli(['dedup', '--input', file, '--out', out]);
     assert.equal(res.code, 0, res.stderr);
     const kept = parseLines(await readFile(out, 'utf8'));
     const removed = parseLines(await readFile(`${out}.removed.jsonl`, 'utf8'));

@@ -75,6 +75,11 @@ describe('gen-stream validate', () => {
     assert.match(res.stdout, /FAIL {2}marginal ethnicity: worst value [67]\.\d{3} points/);
     assert.match(res.stderr, /gates failed: .*marginal ethnicity/);
     assert.doesNotMatch(res.stdout, /FAIL {2}marginal sex/);
+    // -q leaves errors only: a failed gate is one (exit 1, its line on stderr); the gate list goes.
+    const quiet = await runCli(['validate', file, '-q']);
+    assert.equal(quiet.code, 1);
+    assert.equal(quiet.stdout, '');
+    assert.match(quiet.stderr, /^gen-stream: 20000 records: gates failed: .*marginal ethnicity/);
   });
 
   it('re-checks constraints on every record and reads CSV, Arrow and Parquet like JSONL', async () => {
