@@ -15,17 +15,18 @@ export interface RunPath {
 }
 
 /** What identifies a file: device and inode where it exists, else the real path of its directory plus its name. */
-async function identity(path: string): Promise<string[]> {
+async function identity(path: string): Promise<{ ids: string[]; directory: boolean }> {
   const abs = resolve(path);
   const ids = [abs];
   try {
     const s = await stat(abs);
     ids.push(`${s.dev}:${s.ino}`);
+    if (s.isDirectory()) return { ids, directory: true };
   } catch {
     const dir = await realpath(dirname(abs)).catch(() => null);
     if (dir) ids.push(join(dir, basename(abs)));
   }
-  return ids;
+  return { ids, directory: false };
 }
 
 const nameOf = (p: RunPath) => (p.role === 'stdin' ? 'stdin' : `${p.role} ${p.path}`);
@@ -46,19 +47,22 @@ function stdinIdentity(): string[] {
  * the checkpoint over the records. Checked before anything is opened; paths are compared resolved, through
  * symlinks, and by device and inode where the file exists (so `-o f.jsonl < f.jsonl` is caught too).
  */
-export async function refuseCollisions(paths: readonly RunPath[]): Promise<void> {
-  const known: Array<{ p: RunPath; ids: string[] }> = [];
+export async function refuseCollisions(paths: readonly RunPath[], options: { sideBySide?: boolean } = {}): Promise<void> {
+  const known: Array<{ p: RunPath; ids: string[]; directory: boolean }> = [];
   const stdin = stdinIdentity();
-  if (stdin.length) known.push({ p: { role: 'stdin', path: '<stdin>', writes: false }, ids: stdin });
+  if (stdin.length) known.push({ p: { role: 'stdin', path: '<stdin>', writes: false }, ids: stdin, directory: false });
   for (const p of paths) {
-    const ids = await identity(p.path);
+    const { ids, directory } = await identity(p.path);
     for (const k of known) {
       if (!p.writes && !k.p.writes) continue;
+      // `sideBySide`: persona-to-persona reading the dataset directory text-to-persona wrote and adding its own
+      // family's parts beside them (it removes no other family's). Any other run would remove its input's parts.
+      if (options.sideBySide && directory && k.directory && p.writes !== k.p.writes) continue;
       if (ids.some((id) => k.ids.includes(id))) {
         throw new UsageError(`${nameOf(k.p)} and ${nameOf(p)} are the same file: ${p.writes && k.p.writes ? 'two of the run\'s files would overwrite each other' : 'the run would overwrite what it reads'}; name another`);
       }
     }
-    known.push({ p, ids });
+    known.push({ p, ids, directory });
   }
 }
 

@@ -112,7 +112,7 @@ function statsAtStart(plan: Plan, resume: Checkpoint | null): { stats: RunStats;
 async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan, stats: RunStats, stop: AbortController) {
   const { config } = loaded;
   const paths = artifactsOf(config, options);
-  await refuseCollisions(runPathsOf(config, options));
+  await refuseCollisions(runPathsOf(config, options), { sideBySide: options.family === 'persona-to-persona' });
   if (!resume) await refuseForeignFiles(config, options.force ?? false, warn);
   const failures = new FailureSink(paths.failures, resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
   const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost, quiet: options.quiet }) ?? null;

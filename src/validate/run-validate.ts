@@ -9,6 +9,7 @@ import { HubCounter, IdRegistry } from './hub-stats.js';
 import { NarrativeCounter } from './narrative-stats.js';
 import { chiSquareGate, marginalGate, noiseRule } from './noise.js';
 import { type DatasetReport, type Gate, type HubReport, type ValidationReport, type ValidationResult, renderMarkdown, writeReport } from './report.js';
+import { IdCounter } from './id-stats.js';
 
 
 /**
@@ -82,11 +83,13 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
   const gatesConfig = config.validate;
   const fidelity = new FidelityCounter(model, census.joints);
   const narratives = new NarrativeCounter(config.narrative.language);
+  const ids = new IdCounter();
   const reference = census.joints.length ? simulateReference(loaded) : null;
   for await (const batch of batches) {
     for (const r of batch) {
       fidelity.add(r);
       narratives.add(r);
+      ids.add(r);
     }
   }
   const marginals = fidelity.marginals();
@@ -102,6 +105,7 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
   }
   const violationCount = Object.values(violations).reduce((a, b) => a + b, 0);
   gates.push({ name: 'constraints', passed: violationCount === 0, detail: violationCount ? Object.entries(violations).map(([k, v]) => `${k}: ${v}`).join(', ') : 'no violation' });
+  gates.push(...ids.gates());
   gates.push({ name: 'known values', passed: fidelity.unknownValues === 0, detail: `${fidelity.unknownValues} records with values the census does not know` });
   if (narrativeReport && gatesConfig.requireNarratives) {
     const emptyFields = narrativeReport.fields.filter((f) => f.empty > 0);
