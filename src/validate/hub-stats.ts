@@ -22,7 +22,7 @@ export interface HubStats {
 }
 
 /** A 53-bit hash of an id (two independent 32-bit hashes; a collision among 5 M ids is ~1e-3 likely: fine for a count). */
-const idHash = (id: string): number => hashString(id, 1) * 2 ** 21 + (hashString(id, 2) >>> 11);
+export const idHash = (id: string): number => hashString(id, 1) * 2 ** 21 + (hashString(id, 2) >>> 11);
 
 /** The ids a dataset directory holds, over all its families: what parent links are checked against. */
 export class IdRegistry {

@@ -1,8 +1,5 @@
 import { hashString } from '../dedup/minhash.js';
-import { MAX_IDS } from './hub-stats.js';
-
-/** A 53-bit hash of a text (two independent 32-bit hashes: a collision among 5 M is ~1e-3 likely, fine for a count). */
-const hash53 = (text: string): number => hashString(text, 1) * 2 ** 21 + (hashString(text, 2) >>> 11);
+import { idHash, MAX_IDS } from './hub-stats.js';
 
 /**
  * Ids and whole records seen, for the census dataset's uniqueness gates: repeated ids, records without an id,
@@ -25,7 +22,7 @@ export class IdCounter {
     const id = record.id;
     if (typeof id !== 'string' || id === '') this.missingIds++;
     else {
-      const h = hash53(id);
+      const h = idHash(id);
       if (this.ids.has(h)) this.repeatedIds++;
       else this.ids.add(h);
     }
