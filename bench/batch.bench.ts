@@ -2,6 +2,7 @@
  * The Batch API path: `gen-stream batch-export` and `gen-stream batch-import`, records/s and peak RSS of each.
  *
  *   npm run build && node dist/bench/batch.bench.js
+ *   node dist/bench/batch.bench.js --quick    # 2,000 personas, 5,000 texts (bench:smoke)
  *
  * Variants: narrate over 30,000 census personas (`gen-stream sample`, three request groups: 90,000 requests
  * in two request files at the 50,000 limit), and text-to-persona over 100,000 generated corpus texts (~400
@@ -16,6 +17,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answerBatch } from '../tests/helpers/mock-batch.js';
 
+// --quick (bench:smoke): 2,000 personas and 5,000 texts instead of 30,000 and 100,000.
+const quick = process.argv.includes('--quick');
+const PERSONAS = quick ? 2_000 : 30_000;
+const TEXTS = quick ? 5_000 : 100_000;
 const BIN = fileURLToPath(new URL('../../bin/gen-stream.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gen-stream-batch-bench-'));
 
@@ -33,11 +38,11 @@ try {
   const config = join(dir, 'config.json');
   writeFileSync(config, JSON.stringify({ seed: 1, narrative: { language: 'en' }, llm: { model: 'mock' } }));
   const personas = join(dir, 'personas.jsonl');
-  const made = spawnSync(BIN, ['sample', '-q', '-n', '30000', '-o', personas], { encoding: 'utf8' });
+  const made = spawnSync(BIN, ['sample', '-q', '-n', String(PERSONAS), '-o', personas], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(made.stderr);
   const corpus = join(dir, 'corpus.jsonl');
   const lines: string[] = [];
-  for (let i = 0; i < 100_000; i++) {
+  for (let i = 0; i < TEXTS; i++) {
     const words: string[] = [];
     for (let w = 0; w < 60; w++) words.push(WORDS[(i * 7 + w * w + (i >> 3)) % WORDS.length]);
     lines.push(JSON.stringify({ id: `t${i}`, text: `Text ${i}: ${words.join(' ')}.` }));
@@ -45,8 +50,8 @@ try {
   writeFileSync(corpus, `${lines.join('\n')}\n`);
 
   for (const [variant, mode, input, n] of [
-    ['narrate-30k', 'narrate', personas, 30_000],
-    ['text-to-persona-100k', 'text-to-persona', corpus, 100_000],
+    [`narrate-${PERSONAS / 1000}k`, 'narrate', personas, PERSONAS],
+    [`text-to-persona-${TEXTS / 1000}k`, 'text-to-persona', corpus, TEXTS],
   ] as const) {
     const batchDir = join(dir, `${variant}.batch`);
     const exported = timed(['batch-export', mode, '--config', config, '--input', input, '--batch', batchDir, '-q']);

@@ -17,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Deduper } from '../src/dedup/deduper.js';
 
+const { values } = parseArgs({ options: { variant: { type: 'string' }, quick: { type: 'boolean' } } });
+// --quick (bench:smoke) reaches the variants through the environment, as DEDUP_N does.
+if (values.quick) process.env.DEDUP_N ??= '50000';
 const N = Number(process.env.DEDUP_N ?? 1_000_000);
 const ID_BYTES = 70; // a 36-character id string in V8 (header + one-byte characters) plus its array slot
 
@@ -52,10 +55,10 @@ function run(variant: string): void {
   );
 }
 
-const { values } = parseArgs({ options: { variant: { type: 'string' } } });
 if (values.variant) run(values.variant);
 else
   for (const v of ['deduper', 'end-to-end']) {
     const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--variant', v], { encoding: 'utf8' });
     process.stdout.write(res.status === 0 ? res.stdout : `bench=dedup variant=${v} error=${JSON.stringify(res.stderr.slice(0, 300))}\n`);
+    if (res.status !== 0) process.exitCode = 1;
   }

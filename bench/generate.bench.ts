@@ -3,6 +3,7 @@
  *
  *   npm run build && node dist/bench/generate.bench.js            # all variants, each in its own process
  *   node dist/bench/generate.bench.js --variant calibrated --n 100000   # one variant
+ *   node dist/bench/generate.bench.js --quick                          # 10,000 and 50,000 records (bench:smoke)
  *
  * Fixture: the built-in moldova-2024 census, seed 42, output to /dev/null.
  * Variants: `calibrated` (the default pipeline: generator → ipf-correct → format-jsonl), `uncalibrated`
@@ -24,7 +25,9 @@ import { prepareRun } from '../src/generator/calibration.js';
 import { sampleStages } from '../src/run/sample-pipeline.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gen-stream.js', import.meta.url));
-const SIZES = [100_000, 1_000_000];
+const { values } = parseArgs({ options: { variant: { type: 'string' }, n: { type: 'string' }, quick: { type: 'boolean' } } });
+// --quick (bench:smoke): the same variants at sizes that take seconds, so CI sees a broken variant.
+const SIZES = values.quick ? [10_000, 50_000] : [100_000, 1_000_000];
 const VARIANTS = ['calibrated', 'uncalibrated', 'cli'] as const;
 
 function line(variant: string, n: number, seconds: number, rssMb: number): string {
@@ -56,7 +59,6 @@ function spawnVariant(variant: string, n: number): string {
   return res.stdout.trim();
 }
 
-const { values } = parseArgs({ options: { variant: { type: 'string' }, n: { type: 'string' } } });
 if (values.variant) await runOne(values.variant, Number(values.n ?? 100_000));
 else {
   for (const variant of VARIANTS) {

@@ -27,16 +27,18 @@ async function child(file: string, mb: number): Promise<void> {
   console.log(`bench=lines mb=${mb} outcome=${outcome} seconds=${seconds.toFixed(2)} peak_rss_mb=${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
 }
 
-const { values } = parseArgs({ options: { file: { type: 'string' }, mb: { type: 'string' } } });
+const { values } = parseArgs({ options: { file: { type: 'string' }, mb: { type: 'string' } , quick: { type: 'boolean' } } });
 if (values.file) await child(values.file, Number(values.mb));
 else {
   const dir = mkdtempSync(join(tmpdir(), 'gen-stream-bench-lines-'));
   try {
-    for (const mb of [4, 8, 16, 200]) {
+    // --quick (bench:smoke): one line under the 64 MB limit and one over it.
+    for (const mb of values.quick ? [1, 70] : [4, 8, 16, 200]) {
       const file = join(dir, `line-${mb}.jsonl`);
       writeFileSync(file, `{"id":"a"}\n{"id":"long","pad":"${'a'.repeat(mb * 1e6)}"}\n{"id":"b"}\n`);
       const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--file', file, '--mb', String(mb)], { encoding: 'utf8' });
       process.stdout.write(res.status === 0 ? res.stdout : `bench=lines mb=${mb} error=${JSON.stringify(res.stderr.slice(-300))}\n`);
+      if (res.status !== 0) process.exitCode = 1;
       rmSync(file);
     }
   } finally {

@@ -159,5 +159,6 @@ else {
   for (const [v, records, c] of runs) {
     const res = spawnSync(process.execPath, ['--min-semi-space-size=16', SELF, '--variant', v, '--n', String(records), '--concurrency', String(c)], { encoding: 'utf8' });
     process.stdout.write(res.status === 0 ? res.stdout : `bench=llm variant=${v} concurrency=${c} error=${JSON.stringify(res.stderr.slice(0, 300))}\n`);
+    if (res.status !== 0) process.exitCode = 1;
   }
 }

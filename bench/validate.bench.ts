@@ -2,6 +2,7 @@
  * gen-stream validate on a 1,000,000-record JSONL: records/s and peak RSS.
  *
  *   npm run build && node dist/bench/validate.bench.js
+ *   node dist/bench/validate.bench.js --quick    # 20,000 structured and 2,000 narrated records (bench:smoke)
  *
  * Fixture: `gen-stream sample -n 1000000` (structured Moldova personas, ~700 bytes a line) and
  * `gen-stream -n 100000` (with template narratives, ~5.4 KB a line), written to a tmpdir first.
@@ -16,15 +17,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// --quick (bench:smoke): the same variants on small files, so CI sees one break.
+const quick = process.argv.includes('--quick');
 const BIN = fileURLToPath(new URL('../../bin/gen-stream.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gen-stream-validate-bench-'));
 try {
-  for (const [variant, args, n] of [
-    ['structured-1m', ['sample', '-q', '-n', '1000000'], 1_000_000],
-    ['narrated-100k', ['-q', '-n', '100000'], 100_000],
+  for (const [variant, full, small, command] of [
+    ['structured-1m', 1_000_000, 20_000, ['sample', '-q']],
+    ['narrated-100k', 100_000, 2_000, ['-q']],
   ] as const) {
+    const n = quick ? small : full;
     const file = join(dir, `${variant}.jsonl`);
-    const made = spawnSync(BIN, [...args, '-o', file], { encoding: 'utf8' });
+    const made = spawnSync(BIN, [...command, '-n', String(n), '-o', file], { encoding: 'utf8' });
     if (made.status !== 0) throw new Error(made.stderr);
     const t0 = process.hrtime.bigint();
     const res = spawnSync('/usr/bin/time', ['-f', '%M', BIN, 'validate', file, '-q'], { encoding: 'utf8' });
