@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type Command, FLAGS, type FlagName, type FlagValues } from './commands/command.js';
-import { buildContext } from './commands/context.js';
 import { commandHelp, mainHelp } from './commands/help.js';
 import { usageErrorOf } from './commands/parse-errors.js';
 import { COMMANDS, commandNamed } from './commands/table.js';
@@ -65,6 +64,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.length > command.args.max) throw new UsageError(`unexpected argument "${args[command.args.max]}"`);
     checkFlags(command, values);
+    // Loaded only to run a command: help and --version never pay for the config, the census or zod.
+    const { buildContext } = await import('./commands/context.js');
     return await command.run(await buildContext(command, values, args));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;

@@ -1,4 +1,4 @@
-import { BATCH_MODES, type BatchMode } from '../batch/manifest.js';
+import type { BatchMode } from '../batch/manifest.js';
 import { UsageError } from '../errors.js';
 import { CONFIG_FLAGS, type Command, inputOf, recordsOnStdin } from './command.js';
 
@@ -20,6 +20,7 @@ first run's input, so the records come out as the first run would have made them
   stdinIsData: recordsOnStdin,
   async run({ loaded, options, values, args, configValue }) {
     const mode = args[0];
+    const { BATCH_MODES } = await import('../batch/manifest.js');
     if (!BATCH_MODES.includes(mode as BatchMode)) throw new UsageError(`batch-export needs what to export: ${BATCH_MODES.join(' or ')} (try --help)`);
     if (!values.batch) throw new UsageError('batch-export needs --batch DIR (the batch directory)');
     const { runBatchExport } = await import('../run/batch-export.js');

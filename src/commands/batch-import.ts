@@ -1,4 +1,3 @@
-import { readManifest } from '../batch/manifest.js';
 import { UsageError } from '../errors.js';
 import { CONFIG_FLAGS, type Command, RUN_FLAGS } from './command.js';
 
@@ -17,6 +16,7 @@ same requests). Cost uses llm.prices × batch.priceFactor (0.5).`,
   // batch-import runs with the config the export stored, unless one is given.
   async configWithout(values) {
     if (!values.batch) throw new UsageError('batch-import needs --batch DIR (the batch directory)');
+    const { readManifest } = await import('../batch/manifest.js');
     return { value: (await readManifest(values.batch)).config, source: `${values.batch}/manifest.json (the export's config)` };
   },
   async run({ loaded, options, values, args }) {

@@ -7,21 +7,7 @@ import { UsageError } from '../errors.js';
 import { shardOutputs } from '../run/outputs.js';
 import { resolveShard, shardTag } from '../run/shard.js';
 import type { Command, CommandContext, FlagValues } from './command.js';
-
-export function integerFlag(name: string, raw: string | undefined, min: number): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
-    throw new UsageError(`--${name}: expected an integer >= ${min}, received "${raw}"`);
-  }
-  return Number(raw);
-}
-
-function numberFlag(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${name}: expected a positive number, received "${raw}"`);
-  return n;
-}
+import { integerFlag, numberFlag } from './flag-values.js';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';

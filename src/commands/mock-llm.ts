@@ -6,7 +6,7 @@
 import { UsageError } from '../errors.js';
 import type { MockOptions } from '../llm/mock-server.js';
 import type { Command, FlagName, FlagValues } from './command.js';
-import { integerFlag } from './context.js';
+import { integerFlag } from './flag-values.js';
 
 /** A number flag within [min, max], or undefined when not given. */
 function boundedFlag(name: FlagName, raw: string | undefined, min: number, max: number, expected: string): number | undefined {

@@ -7,10 +7,6 @@ import { UsageError } from '../errors.js';
 import { formatOf } from '../io/formats.js';
 import { isSpecialFile, makeDirectories } from '../io/files.js';
 import { shardPath } from './shard.js';
-import { openArrowSink } from '../writers/arrow-sink.js';
-import { openCsvSink } from '../writers/csv-sink.js';
-import { openJsonlSink } from '../writers/jsonl-sink.js';
-import { openParquetSink } from '../writers/parquet-sink.js';
 import type { Column } from '../writers/columns.js';
 import type { RecordSink, SinkPosition } from '../writers/sink.js';
 
@@ -93,12 +89,13 @@ async function openSink(config: Config, path: string, resume: Checkpoint | null,
   const position = resume?.outputs.find((o) => o.path === path && o.format === format) ?? null;
   if (resume && !position && path !== '-') throw new UsageError(`--resume: the checkpoint has no position for output ${path} (${format}); the outputs must be those of the interrupted run`);
   const fixed = columns ? { columns } : {};
-  if (format === 'jsonl') return openJsonlSink(path, position);
-  if (format === 'csv') return openCsvSink(path, position, config.writers.csv);
-  if (format === 'arrow') return openArrowSink(path, position, { variant: arrowVariantOf(path), batchSize: config.writers.arrow.batchSize, metadata: meta(), ...fixed });
+  // Each writer is loaded when an output needs it: a JSONL run never pays for Arrow and Parquet at start-up.
+  if (format === 'jsonl') return (await import('../writers/jsonl-sink.js')).openJsonlSink(path, position);
+  if (format === 'csv') return (await import('../writers/csv-sink.js')).openCsvSink(path, position, config.writers.csv);
+  if (format === 'arrow') return (await import('../writers/arrow-sink.js')).openArrowSink(path, position, { variant: arrowVariantOf(path), batchSize: config.writers.arrow.batchSize, metadata: meta(), ...fixed });
   if (path === '-') throw new UsageError('Parquet cannot be written to stdout: give a dataset directory, e.g. --out personas.parquet');
   const p = config.writers.parquet;
-  return openParquetSink(path, position, resume?.written ?? 0, {
+  return (await import('../writers/parquet-sink.js')).openParquetSink(path, position, resume?.written ?? 0, {
     compression: p.compression,
     rowGroupRows: p.rowGroupSize,
     rowGroupBytes: p.rowGroupBytes,

@@ -74,7 +74,7 @@ describe('layout', () => {
   });
 
   it('no command module imports another command module', () => {
-    const shared = new Set(['commands/command.ts', 'commands/context.ts', 'commands/help.ts', 'commands/table.ts']);
+    const shared = new Set(['commands/command.ts', 'commands/context.ts', 'commands/flag-values.ts', 'commands/help.ts', 'commands/table.ts']);
     const offending = modules
       .filter((m) => folderOf(m.path) === 'commands' && !shared.has(m.path))
       .flatMap((m) => m.imports.filter((i) => folderOf(i) === 'commands' && !shared.has(i)).map((i) => `${m.path} → ${i}`));
