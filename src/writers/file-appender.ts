@@ -10,6 +10,8 @@ export class FileAppender {
   bytes: number;
   private fh: FileHandle | null = null;
   private aborted = false;
+  /** A regular file: fsync makes it durable. A device or FIFO (`/dev/null`, a pipe) cannot be synced (EINVAL). */
+  private syncable = false;
 
   private constructor(path: string, bytes: number) {
     this.path = path;
@@ -22,6 +24,7 @@ export class FileAppender {
     try {
       if (resumeBytes !== null) await truncate(path, resumeBytes);
       appender.fh = await open(path, resumeBytes !== null ? 'a' : 'w');
+      appender.syncable = (await appender.fh.stat()).isFile();
     } catch (err) {
       throw new UsageError(`cannot open output ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
@@ -49,7 +52,7 @@ export class FileAppender {
   }
 
   async sync(): Promise<void> {
-    await this.fh?.sync();
+    if (this.syncable) await this.fh?.sync();
   }
 
   async close(): Promise<void> {

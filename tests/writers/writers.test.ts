@@ -78,4 +78,10 @@ describe('writers, read back by DuckDB and Arrow (every column of every row: wri
     assert.equal(bad.code, 2);
     assert.equal(errorCode(bad.stderr), 'E_USAGE');
   });
+
+  it('a device output (/dev/null) takes the narrated run: a device is written, never fsynced (EINVAL)', async () => {
+    const res = await runCli(['-q', '-n', '20', '--format', 'jsonl', '--out', '/dev/null']);
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(res.stderr, '');
+  });
 });
