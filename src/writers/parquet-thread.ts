@@ -1,4 +1,6 @@
 import { Worker } from 'node:worker_threads';
+import { type GenStreamError, InternalError } from '../errors.js';
+import { systemError } from '../io/system-errors.js';
 import type { PartProperties } from './parquet-part.js';
 import type { PartReply, PartRequest } from './parquet-worker.js';
 
@@ -21,7 +23,7 @@ export class PartThread {
       const w = this.waiting.get(reply.id)!;
       this.waiting.delete(reply.id);
       this.bytes = reply.bytes;
-      if (reply.error) w.reject(new Error(`Parquet writer: ${reply.error}`));
+      if (reply.error) w.reject(replyError(reply.error));
       else w.resolve();
     });
     const fail = (err: Error) => {
@@ -29,9 +31,9 @@ export class PartThread {
       for (const w of this.waiting.values()) w.reject(this.failure);
       this.waiting.clear();
     };
-    this.worker.on('error', fail);
+    this.worker.on('error', (err) => fail(systemError(err) ?? new InternalError(`Parquet writer thread: ${err.message}`)));
     // A thread that ends with requests unanswered fails them: a caller never waits on a dead thread.
-    this.worker.on('exit', (code) => fail(new Error(`Parquet writer thread exited (code ${code})`)));
+    this.worker.on('exit', (code) => fail(new InternalError(`Parquet writer thread exited (code ${code})`)));
   }
 
   private call(req: DistributiveOmit<PartRequest, 'id'>): Promise<void> {
@@ -70,6 +72,14 @@ export class PartThread {
   async end(): Promise<void> {
     await this.worker.terminate();
   }
+}
+
+/**
+ * A failure the thread reported: a system error (a full disk, a path that cannot be written) is the user's
+ * `E_IO` as on the main thread; anything else is the encoder's, a bug of ours.
+ */
+function replyError(error: NonNullable<PartReply['error']>): GenStreamError {
+  return systemError(Object.assign(new Error(error.message), error)) ?? new InternalError(`Parquet writer: ${error.message}`);
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

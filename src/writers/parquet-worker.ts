@@ -7,7 +7,8 @@ import { type PartProperties, ParquetPart } from './parquet-part.js';
  * a time, in order; each is answered with its id (and the bytes written so far).
  */
 export type PartRequest = { id: number } & ({ op: 'open'; path: string; props: PartProperties } | { op: 'write'; ipc: Uint8Array } | { op: 'close' } | { op: 'abort' });
-export type PartReply = { id: number; bytes: number; error?: string };
+/** `error`: what failed, with a system error's code, syscall and path so the main thread can report it as `E_IO`. */
+export type PartReply = { id: number; bytes: number; error?: { message: string; code?: string; syscall?: string; path?: string } };
 
 let part: ParquetPart | null = null;
 let chain = Promise.resolve();
@@ -26,7 +27,8 @@ parentPort!.on('message', (req: PartRequest) => {
       }
       parentPort!.postMessage({ id: req.id, bytes: part?.bytes ?? 0 } satisfies PartReply);
     } catch (err) {
-      parentPort!.postMessage({ id: req.id, bytes: part?.bytes ?? 0, error: (err as Error).message } satisfies PartReply);
+      const { message, code, syscall, path } = err as NodeJS.ErrnoException;
+      parentPort!.postMessage({ id: req.id, bytes: part?.bytes ?? 0, error: { message, code, syscall, path } } satisfies PartReply);
     }
   });
 });

@@ -89,11 +89,35 @@ describe('layout', () => {
     assert.deepEqual(offending, []);
   });
 
+  it('nothing in src/ calls process.exit (bin/ sets process.exitCode: piped output is never cut)', () => {
+    const calls: string[] = [];
+    for (const m of modules) {
+      const visit = (node: ts.Node) => {
+        if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.getText(m.source) === 'process.exit') {
+          calls.push(`${m.path}:${m.source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(m.source);
+    }
+    assert.deepEqual(calls, []);
+  });
+
+  it("the README's Layout gives every folder of src/ a row of its own", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const layout = readme.slice(readme.indexOf('\n## Layout\n'), readme.indexOf('\n## ', readme.indexOf('\n## Layout\n') + 1));
+    const rows = new Set([...layout.matchAll(/^\| `src\/([a-z0-9-]+)\/` \|/gm)].map((m) => m[1]));
+    const folders = readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory());
+    assert.deepEqual(folders.filter((f) => !rows.has(f)), []);
+  });
+
   it('no function in commands/, run/ or streams/ is over 80 lines', () => {
     const long: string[] = [];
     for (const m of modules.filter((x) => ['commands', 'run', 'streams'].includes(folderOf(x.path)))) {
       const visit = (node: ts.Node) => {
-        if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
+        // Constructors and accessors are functions too: a long class body hides there as easily.
+        const isFunction = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isAccessor(node);
+        if (isFunction) {
           const lines = m.source.getLineAndCharacterOfPosition(node.getEnd()).line - m.source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
           if (lines > 80) long.push(`${m.path}:${m.source.getLineAndCharacterOfPosition(node.getStart()).line + 1} (${lines} lines)`);
         }
