@@ -78,41 +78,35 @@ function validity(c: Column, values: readonly unknown[], path: string): Uint8Arr
   return bits;
 }
 
+/** A numeric column's values as numbers (0 where null), each checked to be what the column holds. */
+function numbers(values: readonly unknown[], path: string, fits: (v: number) => boolean, expected: string): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'number' || !fits(v)) throw badValue(path, v, expected);
+    out[i] = v;
+  }
+  return out;
+}
+
 function columnData(c: Column, values: readonly unknown[], path: string): Data {
   const n = values.length;
   const valid = validity(c, values, path);
   const nullCount = valid ? n - popcount(valid, n) : 0;
   switch (c.type) {
     case 'int64': {
+      const nums = numbers(values, path, Number.isSafeInteger, 'an integer');
       const out = new BigInt64Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        if (v === null || v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw badValue(path, v, 'an integer');
-        out[i] = BigInt(v);
-      }
+      for (let i = 0; i < n; i++) out[i] = BigInt(nums[i]);
       return makeData({ type: new Int64(), length: n, nullCount, nullBitmap: valid, data: out });
     }
     case 'int32': {
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        if (v === null || v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) >= 2 ** 31) throw badValue(path, v, 'a 32-bit integer');
-        out[i] = v;
-      }
+      const out = Int32Array.from(numbers(values, path, (v) => Number.isInteger(v) && Math.abs(v) < 2 ** 31, 'a 32-bit integer'));
       return makeData({ type: new Int32(), length: n, nullCount, nullBitmap: valid, data: out });
     }
-    case 'float64': {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = values[i];
-        if (v === null || v === undefined) continue;
-        if (typeof v !== 'number') throw badValue(path, v, 'a number');
-        out[i] = v;
-      }
-      return makeData({ type: new Float64(), length: n, nullCount, nullBitmap: valid, data: out });
-    }
+    case 'float64':
+      return makeData({ type: new Float64(), length: n, nullCount, nullBitmap: valid, data: numbers(values, path, () => true, 'a number') });
     case 'bool': {
       const out = new Uint8Array((n + 7) >> 3);
       for (let i = 0; i < n; i++) {
