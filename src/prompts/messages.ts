@@ -1,6 +1,7 @@
 import type { NarrativeField } from '../narrative/fields.js';
 import { culture } from './culture.js';
 import { interests } from './interests.js';
+import { keptFacts } from './kept-facts.js';
 import { personaFacts } from './persona-facts.js';
 import { profile } from './profile.js';
 import type { ChatMessage, Language, RequestGroup } from './types.js';
@@ -32,6 +33,7 @@ export function buildMessages(group: RequestGroup, record: Readonly<Record<strin
     'work, marital status). Answer with one JSON object and nothing else.';
   const user =
     `Persona facts (JSON):\n${personaFacts(record)}\n\n` +
+    `Facts the text must keep:\n${keptFacts(record).map((l) => `- ${l}`).join('\n')}\n\n` +
     `Write in ${LANGUAGE_NAMES[language]}. Return a JSON object with exactly these keys:\n${fieldLines}\n` +
     'Use the person\'s name as given. Lists are JSON arrays of strings.';
   return [

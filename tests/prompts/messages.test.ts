@@ -29,6 +29,26 @@ describe('prompts', () => {
     }
   });
 
+  it('state in words the facts the text must keep, and forbid stating children or relatives the record does not give', () => {
+    const base = { name: 'Ion Rusu', sex: 'male', age: 71, district: 'Orhei', region: 'Centru', residence: 'rural', marital_status: 'widowed', employment_status: 'retired', education_level: 'vocational', mother_tongue: 'Romanian', religion: 'Orthodox' };
+    const student = { ...base, name: 'Ana Rusu', sex: 'female', age: 19, residence: 'urban', marital_status: 'never_married', employment_status: 'student', education_level: 'lyceum' };
+    for (const group of requestGroups('three')) {
+      const old = buildMessages(group, base, 'ro')[1].content;
+      assert.match(old, /71 years old \(born in 1953 or 1952\)/);
+      assert.match(old, /A man: .* masculine/);
+      assert.match(old, /widowed: the spouse has died/);
+      assert.match(old, /is retired: does not work now/);
+      assert.match(old, /a village or rural commune \(not a town\)/);
+      assert.match(old, /never stated as fact: the number, names or ages of his children or grandchildren/);
+      const young = buildMessages(group, student, 'en')[1].content;
+      assert.match(young, /A woman: .* feminine/);
+      assert.match(young, /never been married: no spouse/);
+      assert.match(young, /is a student now: no long career/);
+      assert.match(young, /a town or city \(not a village\)/);
+      assert.match(young, /children or grandchildren, whether she has any/);
+    }
+  });
+
   it('the groups cover every field exactly once, in both groupings', () => {
     for (const grouping of ['three', 'single'] as const) assert.deepEqual(requestGroups(grouping).flatMap((g) => g.fields).sort(), [...NARRATIVE_FIELDS].sort());
   });
