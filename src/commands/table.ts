@@ -5,6 +5,7 @@ import { card } from './card.js';
 import type { Command } from './command.js';
 import { dedup } from './dedup.js';
 import { describe } from './describe.js';
+import { judge } from './judge.js';
 import { main } from './main.js';
 import { mockLlm } from './mock-llm.js';
 import { narrate } from './narrate.js';
@@ -14,6 +15,6 @@ import { textToPersona } from './text-to-persona.js';
 import { validate } from './validate.js';
 import { write } from './write.js';
 
-export const COMMANDS: readonly Command[] = [main, sample, narrate, write, dedup, textToPersona, personaToPersona, batchExport, batchImport, card, validate, describe, mockLlm];
+export const COMMANDS: readonly Command[] = [main, sample, narrate, write, dedup, textToPersona, personaToPersona, batchExport, batchImport, judge, card, validate, describe, mockLlm];
 
 export const commandNamed = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);

@@ -2,7 +2,8 @@
  * What the mock LLM (mock-server.ts) answers: canned text built from the prompt, never a model's. Narrative
  * requests get every requested field, each naming the person and carrying a "[ref name|age|district]" marker,
  * so a test (or a user reading the output) can see that each record got its own answer; Persona Hub requests
- * get a persona, a domain label spelled the way models vary it, and a score. Deterministic: the same request
+ * get a persona, a domain label spelled the way models vary it, and a score; judge requests a score 1–5 and a
+ * reason per criterion. Deterministic: the same request
  * body, the same answer.
  */
 
@@ -96,6 +97,14 @@ function hubAnswer(user: string): Record<string, unknown> | null {
   return { persona, domain: variants[h % variants.length], confidence_score: score };
 }
 
+/** The judge's rubric (prompts/judge.ts): each criterion the request names, a score 1–5 and a reason, from the body's hash. */
+function judgeAnswer(user: string): Record<string, unknown> | null {
+  if (!user.includes('Narratives to review')) return null;
+  const h = hashOf(user);
+  const criteria = [...user.matchAll(/^- "(\w+)": /gm)].map((m) => m[1]);
+  return Object.fromEntries(criteria.map((c, i) => [c, { score: 1 + ((h >>> (i * 3)) % 5), reason: `mock ${c} score for [h${h}]` }]));
+}
+
 export type MockBody = Parameters<typeof requestedFields>[0];
 
 /**
@@ -104,5 +113,6 @@ export type MockBody = Parameters<typeof requestedFields>[0];
  */
 export function mockContent(body: MockBody): string {
   const userText = body.messages?.find((m) => m.content?.includes('</text>') || m.content?.includes('</persona>'))?.content ?? '';
-  return JSON.stringify(hubAnswer(userText) ?? answerFor(requestedFields(body), personaFactsOf(body)));
+  const judgeText = body.messages?.find((m) => m.content?.includes('Narratives to review'))?.content ?? '';
+  return JSON.stringify(hubAnswer(userText) ?? judgeAnswer(judgeText) ?? answerFor(requestedFields(body), personaFactsOf(body)));
 }

@@ -63,11 +63,11 @@ export const retryFailuresPathOf = (retryFailed: string): string => `${retryFail
 export const metaPathOf = (output: string, family: DatasetFamily | null): string => `${output.replace(/\/+$/, '')}${family ? `.${family}` : ''}.meta.json`;
 
 /** What kind of records a run writes; Parquet part names and dataset sidecars carry it. */
-export type DatasetFamily = 'personas' | 'dedup' | 'text-to-persona' | 'persona-to-persona';
+export type DatasetFamily = 'personas' | 'dedup' | 'text-to-persona' | 'persona-to-persona' | 'judge';
 
 /** The part-name prefix of a run's Parquet parts: its family, and its shard. */
 export const partPrefixOf = (family: DatasetFamily, tag: string | null): string => `${family}-${tag ? `${tag}-` : ''}`;
 
 /** Names gen-stream gives the files it writes inside a Parquet dataset directory (parts, their spools and a resume's recovered rows, of any family and shard). */
-export const OWN_PART = /^(personas|dedup|text-to-persona|persona-to-persona)-(shard-\d{5}-of-\d{5}-)?(part-\d{5}\.parquet(\.tmp|\.spool)?|resume\.recover(\.tmp)?)$/;
+export const OWN_PART = /^(personas|dedup|text-to-persona|persona-to-persona|judge)-(shard-\d{5}-of-\d{5}-)?(part-\d{5}\.parquet(\.tmp|\.spool)?|resume\.recover(\.tmp)?)$/;
 

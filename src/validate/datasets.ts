@@ -29,7 +29,7 @@ export interface SubDataset {
 
 const HUB_FAMILIES: readonly string[] = ['text-to-persona', 'persona-to-persona'];
 /** Families in the order they are listed and checked: parents (text-to-persona) before the records linking to them. */
-export const FAMILY_RANK: Record<DatasetFamily, number> = { personas: 0, 'text-to-persona': 1, 'persona-to-persona': 2, dedup: 3 };
+export const FAMILY_RANK: Record<DatasetFamily, number> = { personas: 0, 'text-to-persona': 1, 'persona-to-persona': 2, dedup: 3, judge: 4 };
 
 const isDir = (p: string): boolean => {
   try {
@@ -55,6 +55,8 @@ export function familiesOf(dir: string): Map<DatasetFamily, string[]> {
     const m = OWN_PART.exec(name);
     if (!m || name.endsWith('.tmp')) continue;
     const family = m[1] as DatasetFamily;
+    // Judge scores are about a dataset, not one: validate --judge reads them, the dataset checks do not.
+    if (family === 'judge') continue;
     families.set(family, [...(families.get(family) ?? []), join(dir, name)]);
   }
   return families;

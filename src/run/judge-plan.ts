@@ -1,0 +1,74 @@
+import { breakerRuleOf, type LoadedConfig } from '../config.js';
+import { InputError, UsageError } from '../errors.js';
+import { Stream, rngFor } from '../generator/rng.js';
+import { askSettingsOf, chatClientFor, closeClient } from '../llm/client-for.js';
+import { JUDGE_COLUMNS, judgeFormat, judgeRecord } from '../llm/judge-record.js';
+import { NARRATIVE_FIELDS } from '../narrative/fields.js';
+import { createInputSource } from '../streams/input-source.js';
+import { createLlmMap } from '../streams/llm-map.js';
+import { failedPathFor, openInput } from './input.js';
+import { warn, windowOf } from './narrate-stage.js';
+import { loadResume, nothingToResume, startOf } from './resume.js';
+import type { InputOptions, RunOptions } from './run-options.js';
+import { runPlan, stopAtBadInput } from './run-plan.js';
+
+/** A record the judge can score: an id to key the side file by, and at least one narrative field. */
+function judgeable(record: Readonly<Record<string, unknown>>): void {
+  if (typeof record.id !== 'string' || !record.id) throw new InputError('record has no id: the judge side file is keyed by id');
+  if (!NARRATIVE_FIELDS.some((f) => record[f] !== undefined)) throw new InputError(`record ${record.id} has no narrative fields to judge`);
+}
+
+/**
+ * `gen-stream judge`: narrated records in (stdin or --input), one rubric row per record out (the side file, keyed
+ * by id), through the same pooled client and ordered LLM stage as narrate: checkpoints, --resume, the failure
+ * file, the cost cap and the circuit breaker all apply. Records the judge cannot score go to the failure file.
+ */
+export async function runJudge(loaded: LoadedConfig, given: RunOptions & InputOptions): Promise<number> {
+  const options = { ...given, family: 'judge' as const };
+  const { config } = loaded;
+  const { llm } = config;
+  if (!llm) throw new UsageError('judge needs an llm block (an OpenAI-compatible endpoint) in the config, or --llm-base-url and --llm-model');
+  const resume = await loadResume(loaded, options);
+  if (resume?.complete) return nothingToResume(options.quiet);
+  const startOffset = startOf(resume, options);
+  const input = openInput(options);
+  const format = judgeFormat(llm.responseFormat);
+  return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {
+    startOffset,
+    ipf: null,
+    columns: JUDGE_COLUMNS,
+    narratives: false,
+    head: ({ signal, report }) => [
+      createInputSource(input.stream, {
+        name: input.name,
+        failures: input.failures,
+        signal,
+        skip: startOffset,
+        stripe: options.shard ?? undefined,
+        onEnd: (n) => report({ taken: n }),
+        onInputError: stopAtBadInput(report),
+      }),
+    ],
+    stage: ({ failures, signal, costSoFar }) => {
+      const client = chatClientFor(llm, warn);
+      // The judge reads at a low temperature: the same record, the same scores as far as the model allows.
+      const settings = { ...askSettingsOf(llm), temperature: 0, language: config.narrative.language, format };
+      const stage = createLlmMap({
+        work: async (record, index, tally) => {
+          judgeable(record);
+          return [await judgeRecord(record, client, settings, rngFor(config.seed, Stream.retry, index), tally)];
+        },
+        redact: (text) => client.redact(text),
+        concurrency: llm.concurrency,
+        window: windowOf(llm),
+        failures,
+        price: llm.prices[llm.model],
+        maxCost: llm.maxCost,
+        costSoFar,
+        signal,
+        breaker: breakerRuleOf(llm),
+      });
+      return { stage, close: () => closeClient(client, options.quiet) };
+    },
+  });
+}
