@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import { InputError, UsageError } from '../errors.js';
 
-export type BatchMode = 'narrate' | 'text-to-persona';
-export const BATCH_MODES: readonly BatchMode[] = ['narrate', 'text-to-persona'];
+export type BatchMode = 'narrate' | 'text-to-persona' | 'judge';
+export const BATCH_MODES: readonly BatchMode[] = ['narrate', 'text-to-persona', 'judge'];
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT = 'gen-stream-batch/1';
@@ -26,7 +26,7 @@ const partSchema = z.strictObject({
 
 export const manifestSchema = z.strictObject({
   format: z.literal(MANIFEST_FORMAT),
-  mode: z.enum(['narrate', 'text-to-persona']),
+  mode: z.enum(['narrate', 'text-to-persona', 'judge']),
   /** Hash of every setting that shapes a request; import refuses a config that would not have asked the same. */
   fingerprint: z.string(),
   model: z.string(),
@@ -54,8 +54,8 @@ export function requestFingerprint(config: Config, mode: BatchMode): string {
     temperature: llm?.temperature,
     maxTokens: llm?.maxTokens ?? null,
     responseFormat: llm?.responseFormat,
-    ...(mode === 'narrate'
-      ? { grouping: llm?.grouping, language: config.narrative.language }
+    ...(mode === 'narrate' || mode === 'judge'
+      ? { grouping: mode === 'narrate' ? llm?.grouping : null, language: config.narrative.language }
       : { language: config.hub.language, maxInputTokens: config.hub.maxInputTokens, textField: config.hub.textField, idField: config.hub.idField }),
   };
   return createHash('sha256').update(JSON.stringify(shape)).digest('hex');

@@ -5,7 +5,9 @@ import { InputError, LlmError } from '../errors.js';
 import { DomainNormaliser } from '../hub/domains.js';
 import { assertUsable, isUsable, textToPersonaQuestion, textToPersonaRecord } from '../hub/text-to-persona.js';
 import { type AnswerFormat, type AskSettings, answerFormat, checkAnswer, requestBody } from '../llm/ask-json.js';
+import { assertJudgeable, judgeFormat, judgeRow, judgeSettings } from '../llm/judge-record.js';
 import { namesPersona, prepareGroups } from '../llm/narrate-record.js';
+import { judgeMessages } from '../prompts/judge.js';
 import type { Narrative } from '../narrative/fields.js';
 import { withNarrative } from '../narrative/with-narrative.js';
 import { type HubAnswer, hubAnswerSchema } from '../prompts/hub-answer.js';
@@ -96,6 +98,32 @@ function textToPersonaCodec(config: Config): BatchCodec {
   };
 }
 
+function judgeCodec(config: Config): BatchCodec {
+  const settings = judgeSettings(settingsOf(config));
+  const format = judgeFormat(config.llm!.responseFormat);
+  const language = config.narrative.language;
+  return {
+    // A record the judge cannot score asks nothing; at import it fails with E_INPUT, as online.
+    requests: (record, index) => {
+      try {
+        assertJudgeable(record);
+      } catch {
+        return [];
+      }
+      const messages = judgeMessages(record, language);
+      const body = requestBody(settings, messages, format);
+      return [{ id: customId(index, 'judge', body), group: 'judge', body, tokens: tokensOf(messages) }];
+    },
+    build: (record, _index, answers) => {
+      assertJudgeable(record);
+      const checked = checkAnswer(format, answers[0], () => null);
+      if ('problem' in checked) throw invalid(format as AnswerFormat<unknown>, checked.problem);
+      return [judgeRow(record, settings.model, checked.answer)];
+    },
+  };
+}
+
 export function batchCodec(config: Config, mode: BatchMode): BatchCodec {
+  if (mode === 'judge') return judgeCodec(config);
   return mode === 'narrate' ? narrateCodec(config) : textToPersonaCodec(config);
 }

@@ -4,10 +4,11 @@ import { CONFIG_FLAGS, type Command, inputOf, recordsOnStdin } from './command.j
 
 export const batchExport: Command = {
   name: 'batch-export',
-  summary: 'write OpenAI Batch API request files for narrate or text-to-persona (50 % cheaper, offline)',
+  summary: 'write OpenAI Batch API request files for narrate, text-to-persona or judge (50 % cheaper, offline)',
   usage: [
     'gen-stream sample < c.json | gen-stream batch-export narrate --config c.json --batch DIR',
     'gen-stream batch-export text-to-persona --config hub.json --input corpus.jsonl --batch DIR',
+    'gen-stream batch-export judge --config llm.json --input personas.jsonl --batch DIR',
   ],
   description: `Writes the requests the online path would send, as OpenAI Batch API files: DIR/requests-00000.jsonl, … (lines
 {custom_id, method, url, body}), each within batch.maxRequests (50,000) lines and batch.maxBytes (200 MB),

@@ -8,6 +8,8 @@ import type { Rng } from '../generator/rng.js';
 import { JUDGE_CRITERIA, judgeMessages } from '../prompts/judge.js';
 import type { Language } from '../prompts/types.js';
 import type { Column } from '../writers/columns.js';
+import { InputError } from '../errors.js';
+import { NARRATIVE_FIELDS } from '../narrative/fields.js';
 import { type AnswerFormat, type AskSettings, answerFormat, askJson, type Tally } from './ask-json.js';
 import type { ChatClient } from './chat-client.js';
 
@@ -27,6 +29,25 @@ export const JUDGE_COLUMNS: readonly Column[] = [
   ]),
 ];
 
+/** A record the judge can score: an id to key the side file by, and at least one narrative field (else E_INPUT). */
+export function assertJudgeable(record: Readonly<Record<string, unknown>>): void {
+  if (typeof record.id !== 'string' || !record.id) throw new InputError('record has no id: the judge side file is keyed by id');
+  if (!NARRATIVE_FIELDS.some((f) => record[f] !== undefined)) throw new InputError(`record ${record.id} has no narrative fields to judge`);
+}
+
+/** The judge's request settings: the run's model at temperature 0 (the same record, the same scores as far as the model allows). */
+export const judgeSettings = (settings: AskSettings): AskSettings => ({ ...settings, temperature: 0 });
+
+/** The side file's row of one answer. */
+export function judgeRow(record: Readonly<Record<string, unknown>>, model: string, answer: JudgeAnswer): Record<string, unknown> {
+  const row: Record<string, unknown> = { id: record.id, judge_model: model };
+  for (const c of JUDGE_CRITERIA) {
+    row[c.name] = answer[c.name].score;
+    row[`${c.name}_reason`] = answer[c.name].reason.replace(/\s+/g, ' ').trim();
+  }
+  return row;
+}
+
 export const judgeFormat = (mode: 'json_schema' | 'json_object'): AnswerFormat<JudgeAnswer> => answerFormat('persona_judge', JUDGE_SCHEMA, mode);
 
 /** Scores one record; its row for the side file. */
@@ -37,11 +58,6 @@ export async function judgeRecord(
   rng: Rng,
   tally: Tally,
 ): Promise<Record<string, unknown>> {
-  const answer = await askJson(client, settings, judgeMessages(record, settings.language), settings.format, rng, tally);
-  const row: Record<string, unknown> = { id: record.id, judge_model: settings.model };
-  for (const c of JUDGE_CRITERIA) {
-    row[c.name] = answer[c.name].score;
-    row[`${c.name}_reason`] = answer[c.name].reason.replace(/\s+/g, ' ').trim();
-  }
-  return row;
+  assertJudgeable(record);
+  return judgeRow(record, settings.model, await askJson(client, settings, judgeMessages(record, settings.language), settings.format, rng, tally));
 }

@@ -8,6 +8,7 @@ import { removeStaleSpools } from '../batch/spools.js';
 import type { LoadedConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { HUB_COLUMNS } from '../hub/records.js';
+import { JUDGE_COLUMNS } from '../llm/judge-record.js';
 import { makeDirectories, pathExists } from '../io/files.js';
 import { createBatchJoin } from '../streams/batch-join.js';
 import { createLlmMap, IMPORT_CONCURRENCY, IMPORT_WINDOW } from '../streams/llm-map.js';
@@ -45,7 +46,7 @@ async function checkImport(loaded: LoadedConfig, options: BatchImportOptions) {
 export async function runBatchImport(loaded: LoadedConfig, given: BatchImportOptions): Promise<number> {
   const { config } = loaded;
   const manifest = await checkImport(loaded, given);
-  const options = { ...given, family: manifest.mode === 'text-to-persona' ? ('text-to-persona' as const) : ('personas' as const) };
+  const options = { ...given, family: manifest.mode === 'text-to-persona' ? ('text-to-persona' as const) : manifest.mode === 'judge' ? ('judge' as const) : ('personas' as const) };
   const resume = await loadResume(loaded, options);
   if (resume?.complete) return nothingToResume(options.quiet);
   await removeStaleSpools(options.batchDir);
@@ -73,7 +74,7 @@ export async function runBatchImport(loaded: LoadedConfig, given: BatchImportOpt
       total: manifest.inputs,
       model: manifest.model,
       ipf: null,
-      columns: domains ? HUB_COLUMNS : undefined,
+      columns: domains ? HUB_COLUMNS : manifest.mode === 'judge' ? JUDGE_COLUMNS : undefined,
       onWritten: domains?.onWritten,
       domains: domains?.domains,
       head: ({ signal, report }) => [

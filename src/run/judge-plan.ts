@@ -1,9 +1,8 @@
 import { breakerRuleOf, type LoadedConfig } from '../config.js';
-import { InputError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { Stream, rngFor } from '../generator/rng.js';
 import { askSettingsOf, chatClientFor, closeClient } from '../llm/client-for.js';
-import { JUDGE_COLUMNS, judgeFormat, judgeRecord } from '../llm/judge-record.js';
-import { NARRATIVE_FIELDS } from '../narrative/fields.js';
+import { JUDGE_COLUMNS, judgeFormat, judgeRecord, judgeSettings } from '../llm/judge-record.js';
 import { createInputSource } from '../streams/input-source.js';
 import { createLlmMap } from '../streams/llm-map.js';
 import { failedPathFor, openInput } from './input.js';
@@ -11,12 +10,6 @@ import { warn, windowOf } from './narrate-stage.js';
 import { loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
 import { runPlan, stopAtBadInput } from './run-plan.js';
-
-/** A record the judge can score: an id to key the side file by, and at least one narrative field. */
-function judgeable(record: Readonly<Record<string, unknown>>): void {
-  if (typeof record.id !== 'string' || !record.id) throw new InputError('record has no id: the judge side file is keyed by id');
-  if (!NARRATIVE_FIELDS.some((f) => record[f] !== undefined)) throw new InputError(`record ${record.id} has no narrative fields to judge`);
-}
 
 /**
  * `gen-stream judge`: narrated records in (stdin or --input), one rubric row per record out (the side file, keyed
@@ -51,13 +44,9 @@ export async function runJudge(loaded: LoadedConfig, given: RunOptions & InputOp
     ],
     stage: ({ failures, signal, costSoFar }) => {
       const client = chatClientFor(llm, warn);
-      // The judge reads at a low temperature: the same record, the same scores as far as the model allows.
-      const settings = { ...askSettingsOf(llm), temperature: 0, language: config.narrative.language, format };
+      const settings = { ...judgeSettings(askSettingsOf(llm)), language: config.narrative.language, format };
       const stage = createLlmMap({
-        work: async (record, index, tally) => {
-          judgeable(record);
-          return [await judgeRecord(record, client, settings, rngFor(config.seed, Stream.retry, index), tally)];
-        },
+        work: async (record, index, tally) => [await judgeRecord(record, client, settings, rngFor(config.seed, Stream.retry, index), tally)],
         redact: (text) => client.redact(text),
         concurrency: llm.concurrency,
         window: windowOf(llm),
