@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { type Checkpoint, writeCheckpoint } from '../run-state/checkpoint.js';
 import type { FailureSink } from '../run-state/failure-sink.js';
+import type { InputMark } from '../run-state/input-digest.js';
 import type { IpfState } from '../generator/online-ipf.js';
 import { type Indexed, indexOf } from '../run-state/record-index.js';
 import { REPORT, type StageReport } from '../run-state/run-stats.js';
@@ -26,6 +27,10 @@ export interface CheckpointTeeOptions {
   every: number;
   /** First input position of this run (0, or a resume offset). */
   startOffset: number;
+  /** First input position of the first run of these outputs (a resume's checkpoint's `first`; default startOffset). */
+  first?: number;
+  /** What the input held up to position k (InputDigest.at; absent when there is no input: the generator). */
+  inputAt?: (k: number) => InputMark | null;
   fingerprint: string;
   failures: FailureSink | null;
   /**
@@ -49,10 +54,13 @@ export interface CheckpointTeeOptions {
 function checkpointOf(options: CheckpointTeeOptions, offset: number, outputs: SinkPosition[], complete: boolean): Checkpoint {
   const { failures } = options;
   const totals = options.totals();
+  const input = options.inputAt?.(offset) ?? null;
   return {
     version: 1,
     fingerprint: options.fingerprint,
     offset,
+    first: options.first ?? options.startOffset,
+    ...(input ? { input } : {}),
     written: totals.written,
     // Failures of records past the offset are counted in the totals already, but the resume will redo them.
     failed: failures ? failures.countBefore(offset) : totals.failed,
