@@ -5,6 +5,7 @@ import { pathExists } from '../io/files.js';
 import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from '../run-state/checkpoint.js';
 import { InputDigest } from '../run-state/input-digest.js';
 import { artifactsOf } from './artifacts.js';
+import { verifyContents } from './resume-contents.js';
 import { fileOutputs, formatOf } from './outputs.js';
 import { configFingerprint } from './run-metadata.js';
 import type { RunOptions } from './run-options.js';
@@ -34,7 +35,10 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
     throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
   }
   await verifyAgainstDisk(path, cp);
-  if (!cp.complete) refuseLeftOut(path, cp, loaded);
+  if (!cp.complete) {
+    refuseLeftOut(path, cp, loaded);
+    await verifyContents(path, cp, options.family ?? 'personas');
+  }
   return cp;
 }
 

@@ -95,6 +95,7 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
     if (tee.destroyed) return;
     await writeCheckpoint(options.path, checkpointOf(options, offset, positions, complete));
     failures?.settle(offset);
+    for (const sink of sinks) await sink.checkpointed?.();
   };
 
   const writeAll = async (records: Indexed[]) => {
@@ -120,8 +121,13 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
   };
 
   const final = async () => {
-    const positions = await Promise.all(sinks.map((s) => s.close()));
-    await save(options.endOffset(), positions, options.complete());
+    const closed = await Promise.all(sinks.map((s) => s.close()));
+    const end = options.endOffset();
+    const complete = options.complete();
+    // A batch cut short matters only to a resume between boundaries: at a boundary an uninterrupted run cuts
+    // its batch there too, so the resume just goes on after it.
+    const cut = !complete && end % every !== 0;
+    await save(end, closed.map(({ tail, ...p }) => (cut && tail ? { ...p, tail } : p)), complete);
     finished = true;
   };
 
