@@ -34,8 +34,8 @@ async function newlinesUpTo(path: string, end: number, csv: boolean): Promise<nu
   return n;
 }
 
-/** The records an output holds at its checkpointed position (Parquet: in the parts it lists). */
-async function recordsAt(o: SinkPosition): Promise<number> {
+/** The records an output holds at its checkpointed position (Parquet: in the parts it lists); null if unreadable there. */
+async function recordsAt(o: SinkPosition): Promise<number | null> {
   const bytes = o.bytes ?? 0;
   switch (o.format) {
     case 'jsonl':
@@ -43,7 +43,7 @@ async function recordsAt(o: SinkPosition): Promise<number> {
     case 'csv':
       return Math.max(0, (await newlinesUpTo(o.path, bytes, true)) - 1); // the header row
     case 'arrow':
-      return arrowRowsUpTo(o.path, bytes, arrowVariantOf(o.path));
+      return arrowRowsUpTo(o.path, bytes, arrowVariantOf(o.path), o.tail);
     case 'parquet': {
       let rows = 0;
       for (const part of o.parts ?? []) rows += await rowsOf(join(o.path, part));
@@ -68,6 +68,7 @@ export async function verifyContents(path: string, cp: Checkpoint, family: Datas
   for (const o of cp.outputs) {
     if (o.path === '-') continue;
     const held = await recordsAt(o);
+    if (held === null) throw refuse(`${o.path}: its record batches do not end at the checkpointed ${o.bytes} bytes`);
     if (o.format === 'parquet' ? held > cp.written : held !== cp.written) {
       throw refuse(`${o.path}: it claims ${cp.written} records written, the output holds ${held}${o.format === 'parquet' ? ' in its listed parts' : ''} at the checkpointed position`);
     }

@@ -71,15 +71,30 @@ async function readSchemaMessage(path: string, at: number): Promise<Buffer> {
 
 /**
  * Rows in the record batches of an Arrow output (file or stream format, as this module writes them) up to byte
- * `end`, read from the batches' headers alone: what a resume cross-checks against its checkpoint.
+ * `end`, read from the batches' headers alone (a batch cut short by a stop, `tail`, from whichever copy still
+ * holds it): what a resume cross-checks against its checkpoint. Null when the batches do not end exactly at
+ * `end`, or cannot be read there.
  */
-export async function arrowRowsUpTo(path: string, end: number, variant: ArrowOptions['variant']): Promise<number> {
+export async function arrowRowsUpTo(path: string, end: number, variant: ArrowOptions['variant'], tail?: { at: number; sha256: string }): Promise<number | null> {
   const start = variant === 'file' ? MAGIC.length : 0;
   if (end <= start) return 0;
-  const schemaBytes = (await readSchemaMessage(path, start)).length;
-  let rows = 0;
-  for (const b of await scanBlocks(path, start + schemaBytes, end)) rows += b.rows;
-  return rows;
+  try {
+    const first = start + (await readSchemaMessage(path, start)).length;
+    const upTo = tail?.at ?? end;
+    const blocks = await scanBlocks(path, first, upTo);
+    const last = blocks[blocks.length - 1];
+    if ((last ? last.offset + last.metaDataLength + last.bodyLength : first) !== upTo) return null;
+    let rows = blocks.reduce((n, b) => n + b.rows, 0);
+    if (tail) {
+      const bytes = await tailBytes(path, tail, end);
+      if (!bytes) return null;
+      const message = Message.decode(bytes.subarray(8, 8 + bytes.readInt32LE(4)));
+      rows += message.isRecordBatch() ? message.header().length : 0;
+    }
+    return rows;
+  } catch {
+    return null;
+  }
 }
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -108,17 +123,21 @@ export const tailPathOf = (path: string): string => `${path}.resume-tail`;
  */
 async function takeTail(path: string, schemaMessage: Buffer, tail: { at: number; sha256: string }, end: number): Promise<Indexed[]> {
   const sidecar = tailPathOf(path);
-  let bytes = await readRange(path, tail.at, end);
-  if (sha256Of(bytes) === tail.sha256) {
-    await writeFileAtomic(sidecar, bytes);
-  } else {
-    bytes = await readFile(sidecar).catch(() => Buffer.alloc(0));
-    if (sha256Of(bytes) !== tail.sha256) throw new CheckpointError(`--resume: the last record batch of ${path} (bytes ${tail.at}–${end}) is not the one the checkpoint recorded, and ${sidecar} does not hold it`);
-  }
+  const bytes = await tailBytes(path, tail, end);
+  if (!bytes) throw new CheckpointError(`--resume: the last record batch of ${path} (bytes ${tail.at}–${end}) is not the one the checkpoint recorded, and ${sidecar} does not hold it`);
+  await writeFileAtomic(sidecar, bytes);
   const rows: Indexed[] = [];
   const stream = Buffer.concat([schemaMessage, bytes, EOS]);
   for await (const group of arrowRecords((async function* () { yield stream; })(), path)) rows.push(...group);
   return rows;
+}
+
+/** The cut batch's bytes: from the output if they are still there, else from a resume's sidecar; null if neither holds them. */
+async function tailBytes(path: string, tail: { at: number; sha256: string }, end: number): Promise<Buffer | null> {
+  const inFile = await readRange(path, tail.at, end).catch(() => Buffer.alloc(0));
+  if (sha256Of(inFile) === tail.sha256) return inFile;
+  const kept = await readFile(tailPathOf(path)).catch(() => Buffer.alloc(0));
+  return sha256Of(kept) === tail.sha256 ? kept : null;
 }
 
 /** The columns of a schema this module wrote (the inverse of arrowSchema). */
