@@ -1,7 +1,8 @@
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli.js';
+import { BIN, errorCode, runCli } from '../helpers/cli.js';
 
 /**
  * Starts the CLI with `input` on stdin and sends `signal` as soon as `ready()` holds (polled while it runs): a
@@ -38,4 +39,13 @@ export async function filesOf(dir: string): Promise<Map<string, Buffer>> {
     else if (e.isDirectory()) for (const [k, v] of await filesOf(join(dir, e.name))) out.set(`${e.name}/${k}`, v);
   }
   return out;
+}
+
+/** A refused resume: exit 2, E_CHECKPOINT, and every file of the workspace byte for byte as before. */
+export async function assertRefused(ws: string, args: string[], input?: string): Promise<void> {
+  const before = await filesOf(ws);
+  const res = await runCli(args, input);
+  assert.equal(res.code, 2, res.stderr);
+  assert.equal(errorCode(res.stderr), 'E_CHECKPOINT', res.stderr);
+  assert.deepEqual(await filesOf(ws), before, 'a refused resume touched a file');
 }

@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { errorCode, FIXTURES, parseLines, runCli } from '../helpers/cli.js';
+import { FIXTURES, parseLines, runCli } from '../helpers/cli.js';
 import { MockLlm } from '../helpers/mock-llm.js';
-import { exists, filesOf, runAndSignalWhen } from './resume-harness.js';
+import { assertRefused, exists, runAndSignalWhen } from './resume-harness.js';
 
 let dir: string;
 let a: string; // the interrupted run's input
@@ -38,15 +38,6 @@ async function killAtFirstCheckpoint(args: string[], input: string, checkpoint: 
   const cp = JSON.parse(await readFile(checkpoint, 'utf8'));
   assert.equal(cp.complete, false);
   return cp;
-}
-
-/** A refused resume: exit 2, E_CHECKPOINT, and every file of the workspace byte for byte as before. */
-async function assertRefused(ws: string, args: string[], input?: string): Promise<void> {
-  const before = await filesOf(ws);
-  const res = await runCli(args, input);
-  assert.equal(res.code, 2, res.stderr);
-  assert.equal(errorCode(res.stderr), 'E_CHECKPOINT', res.stderr);
-  assert.deepEqual(await filesOf(ws), before, 'a refused resume touched a file');
 }
 
 describe('resume checks its input against the checkpoint (issue 15 item 11)', () => {

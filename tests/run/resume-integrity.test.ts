@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { errorCode, parseLines, runCli } from '../helpers/cli.js';
-import { exists, filesOf, runAndSignalWhen } from './resume-harness.js';
+import { assertRefused, exists, runAndSignalWhen } from './resume-harness.js';
 
 let dir: string;
 before(async () => {
@@ -31,15 +31,6 @@ interface Cp {
   outputs: Array<{ path: string; format: string; bytes?: number; tail?: { at: number; sha256: string } }>;
 }
 const readCp = async (path: string): Promise<Cp> => JSON.parse(await readFile(path, 'utf8'));
-
-/** A refused resume: exit 2, E_CHECKPOINT, and every file of the workspace byte for byte as before. */
-async function assertRefused(ws: string, args: string[]): Promise<void> {
-  const before = await filesOf(ws);
-  const res = await runCli(args);
-  assert.equal(res.code, 2, res.stderr);
-  assert.equal(errorCode(res.stderr), 'E_CHECKPOINT', res.stderr);
-  assert.deepEqual(await filesOf(ws), before, 'a refused resume touched a file');
-}
 
 describe('Arrow after a graceful stop and --resume: the bytes of an uninterrupted run (issue 15 item 13)', () => {
   it('SIGINT once the first checkpoint is written, then --resume: .arrows and .arrow byte-identical, no sidecar left', async () => {
