@@ -46,10 +46,12 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
  * The digest a record-reading command hashes its input into. Resumed, it holds the checkpoint's mark: the
  * runner re-reads that much of the input and refuses another one before it opens anything. A checkpoint of an
  * earlier version has no mark: the resume goes on (its input unchecked, said once on stderr unless -q), and
- * its own checkpoints carry one from then on.
+ * its own checkpoints carry one from then on. None without a checkpoint (a run to stdout only).
  */
-export function inputDigestFor(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, name: string): InputDigest {
+export function inputDigestFor(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, name: string): InputDigest | undefined {
   const checkpoint = artifactsOf(loaded.config, options).checkpoint ?? undefined;
+  // No checkpoint, nothing to fingerprint for (and no one to take the marks).
+  if (!checkpoint) return undefined;
   if (resume && !resume.input && resume.offset > 0 && !options.quiet) {
     process.stderr.write(`gen-stream: warning: checkpoint ${checkpoint} predates input fingerprints: ${name} cannot be checked against the interrupted run's input\n`);
   }

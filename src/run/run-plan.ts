@@ -128,7 +128,7 @@ async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkp
       every: config.checkpoint.every,
       startOffset: plan.startOffset,
       fingerprint: runFingerprint(loaded, options),
-      first: resume?.first ?? plan.startOffset,
+      first: resume ? resume.first : plan.startOffset,
       inputAt: plan.input ? (k) => plan.input!.at(k) : undefined,
       failures,
       totals: () => stats,

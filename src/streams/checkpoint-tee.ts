@@ -27,7 +27,7 @@ export interface CheckpointTeeOptions {
   every: number;
   /** First input position of this run (0, or a resume offset). */
   startOffset: number;
-  /** First input position of the first run of these outputs (a resume's checkpoint's `first`; default startOffset). */
+  /** First input position of the first run of these outputs (a resume's checkpoint's; unknown, and left out, when an earlier version wrote it). */
   first?: number;
   /** What the input held up to position k (InputDigest.at; absent when there is no input: the generator). */
   inputAt?: (k: number) => InputMark | null;
@@ -59,7 +59,7 @@ function checkpointOf(options: CheckpointTeeOptions, offset: number, outputs: Si
     version: 1,
     fingerprint: options.fingerprint,
     offset,
-    first: options.first ?? options.startOffset,
+    ...(options.first !== undefined ? { first: options.first } : {}),
     ...(input ? { input } : {}),
     written: totals.written,
     // Failures of records past the offset are counted in the totals already, but the resume will redo them.

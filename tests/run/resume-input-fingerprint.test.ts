@@ -32,7 +32,7 @@ async function workspace(name: string, config: Record<string, unknown> = {}): Pr
 }
 
 /** Runs `args` on `input` (stdin) and SIGKILLs it once its first checkpoint is on disk; returns that checkpoint. */
-async function killAtFirstCheckpoint(args: string[], input: string, checkpoint: string): Promise<{ offset: number; input?: { positions: number } }> {
+async function killAtFirstCheckpoint(args: string[], input: string, checkpoint: string): Promise<{ offset: number; first?: number; input?: { positions: number } }> {
   const killed = await runAndSignalWhen(args, input, () => exists(checkpoint), 'SIGKILL');
   assert.equal(killed.code, null, `the run ended before the kill: ${killed.stderr}`);
   const cp = JSON.parse(await readFile(checkpoint, 'utf8'));
@@ -99,7 +99,7 @@ describe('resume checks its input against the checkpoint (issue 15 item 11)', ()
     assert.deepEqual(mine, parseLines(ref.stdout).filter((_, i) => i % 2 === 1));
   });
 
-  it('a checkpoint without an input mark (an earlier version) resumes with its input unchecked', async () => {
+  it('a checkpoint of an earlier version (no input mark, no first) resumes with its input unchecked', async () => {
     const { ws, config } = await workspace('old');
     const ref = await runCli(['write', '-q', '-c', config], a);
     const out = join(ws, 'o.jsonl');
@@ -107,12 +107,15 @@ describe('resume checks its input against the checkpoint (issue 15 item 11)', ()
     const checkpoint = `${out}.checkpoint.json`;
     const cp = await killAtFirstCheckpoint(args, a, checkpoint);
     delete cp.input;
+    delete cp.first;
     await writeFile(checkpoint, JSON.stringify(cp));
     const resumed = await runCli([...args, '--resume'], a);
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.equal(await readFile(out, 'utf8'), ref.stdout);
-    // From then on its checkpoints carry a mark again.
-    assert.ok(JSON.parse(await readFile(checkpoint, 'utf8')).input);
+    // From then on its checkpoints carry a mark again; where the first run started stays unknown.
+    const last = JSON.parse(await readFile(checkpoint, 'utf8'));
+    assert.ok(last.input);
+    assert.equal(last.first, undefined);
   });
 
   it('the generator reads no input: its checkpoint carries no mark (the config fingerprint covers what it makes)', async () => {
