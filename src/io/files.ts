@@ -18,7 +18,7 @@ export const pathExists = (path: string): Promise<boolean> => fs.stat(path).then
  * Writes a small file atomically and durably: temp file, fsync, rename, fsync of the directory (so the rename
  * itself survives a crash). The one atomic write of the project: checkpoints, sidecars, manifests, tables.
  */
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   const fh = await fs.open(tmp, 'w');
   try {

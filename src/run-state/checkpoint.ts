@@ -10,6 +10,11 @@ const positionSchema = z.strictObject({
   path: z.string(),
   bytes: z.number().int().nonnegative().optional(),
   parts: z.array(z.string()).optional(),
+  /**
+   * Arrow: where the batch cut short by the run's stop starts (its bytes end at `bytes`), and their SHA-256. A
+   * resume takes its rows back into the open batch, so the file is cut into batches as an uninterrupted run's.
+   */
+  tail: z.strictObject({ at: z.number().int().nonnegative(), sha256: z.string() }).optional(),
 });
 
 export const checkpointSchema = z.strictObject({
@@ -18,6 +23,18 @@ export const checkpointSchema = z.strictObject({
   fingerprint: z.string(),
   /** Every input position before this is settled: in the outputs or in the failure file. */
   offset: z.number().int().nonnegative(),
+  /**
+   * The input position the first run of these outputs started at (0, a shard's first index, --start-offset):
+   * where records map one to one, `offset − first = written + failed` (a resume cross-checks it). Absent in
+   * checkpoints of earlier versions.
+   */
+  first: z.number().int().nonnegative().optional(),
+  /**
+   * Commands that read records: the SHA-256 of the input read up to `input.index` ≤ offset (InputDigest); a
+   * resume re-reads that much and refuses another input. Absent for the generator (no input) and in
+   * checkpoints of earlier versions (a resume then warns that it cannot check its input).
+   */
+  input: z.strictObject({ index: z.number().int().nonnegative(), positions: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
   written: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   /** True once the run finished: a resume has nothing left to do. */

@@ -11,7 +11,7 @@ import { artifactsOf } from './artifacts.js';
 import { hubDomains } from './hub-domains.js';
 import { failedPathFor, openInput } from './input.js';
 import { warn, windowOf } from './narrate-stage.js';
-import { loadResume, nothingToResume, startOf } from './resume.js';
+import { inputDigestFor, loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
 import { runPlan, stopAtBadInput } from './run-plan.js';
 
@@ -32,9 +32,11 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
   const startOffset = startOf(resume, options);
   const domains = hubDomains(loaded, resume, artifactsOf(config, options).domainTable);
   const input = openInput(options);
+  const digest = inputDigestFor(loaded, options, resume, input.name);
   let truncated = () => 0;
   return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {
     startOffset,
+    input: digest,
     ipf: null,
     columns: HUB_COLUMNS,
     onWritten: domains.onWritten,
@@ -51,6 +53,7 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
         stripe: options.shard ?? undefined,
         onEnd: (n) => report({ taken: n }),
         onInputError: stopAtBadInput(report),
+        digest,
       }),
     ],
     stage: ({ failures, signal, costSoFar }) => {

@@ -3,7 +3,9 @@ import type { LoadedConfig } from '../config.js';
 import { CheckpointError, UsageError } from '../errors.js';
 import { pathExists } from '../io/files.js';
 import { type Checkpoint, readCheckpoint, verifyAgainstDisk } from '../run-state/checkpoint.js';
+import { InputDigest } from '../run-state/input-digest.js';
 import { artifactsOf } from './artifacts.js';
+import { verifyContents } from './resume-contents.js';
 import { fileOutputs, formatOf } from './outputs.js';
 import { configFingerprint } from './run-metadata.js';
 import type { RunOptions } from './run-options.js';
@@ -33,11 +35,27 @@ export async function loadResume(loaded: LoadedConfig, options: RunOptions): Pro
     throw new CheckpointError(`checkpoint ${path} was written for another config (different census, seed, count or narrative settings); resume with the same config, or --force`);
   }
   await verifyAgainstDisk(path, cp);
-  if (!cp.complete) refuseLeftOut(path, cp, loaded);
-  if (cp.failures && cp.failures.bytes >= 0) {
-    if (await pathExists(cp.failures.path)) await truncate(cp.failures.path, cp.failures.bytes);
+  if (!cp.complete) {
+    refuseLeftOut(path, cp, loaded);
+    await verifyContents(path, cp, options.family ?? 'personas');
   }
   return cp;
+}
+
+/**
+ * The digest a record-reading command hashes its input into. Resumed, it holds the checkpoint's mark: the
+ * runner re-reads that much of the input and refuses another one before it opens anything. A checkpoint of an
+ * earlier version has no mark: the resume goes on (its input unchecked, said once on stderr unless -q), and
+ * its own checkpoints carry one from then on. None without a checkpoint (a run to stdout only).
+ */
+export function inputDigestFor(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, name: string): InputDigest | undefined {
+  const checkpoint = artifactsOf(loaded.config, options).checkpoint ?? undefined;
+  // No checkpoint, nothing to fingerprint for (and no one to take the marks).
+  if (!checkpoint) return undefined;
+  if (resume && !resume.input && resume.offset > 0 && !options.quiet) {
+    process.stderr.write(`gen-stream: warning: checkpoint ${checkpoint} predates input fingerprints: ${name} cannot be checked against the interrupted run's input\n`);
+  }
+  return new InputDigest({ every: loaded.config.checkpoint.every, expect: resume?.input ?? null, checkpoint, name });
 }
 
 /**
@@ -67,9 +85,17 @@ function refuseLeftOut(path: string, cp: Checkpoint, loaded: LoadedConfig): void
   }
 }
 
-/** A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs. */
+/**
+ * A fresh run must not pair an earlier run's checkpoint or failure file with its new outputs; a resume cuts the
+ * failure file back to what its checkpoint claims (here, once every refusal is behind: a refused resume
+ * touches nothing).
+ */
 export async function clearStale(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, failuresPath: string): Promise<void> {
-  if (resume) return;
+  if (resume) {
+    const f = resume.failures;
+    if (f && (await pathExists(f.path))) await truncate(f.path, f.bytes);
+    return;
+  }
   const path = artifactsOf(loaded.config, options).checkpoint;
   if (path) await rm(path, { force: true });
   await rm(failuresPath, { force: true });

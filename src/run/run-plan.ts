@@ -7,6 +7,7 @@ import type { OnlineIpf } from '../generator/online-ipf.js';
 import { writeFileAtomic } from '../io/files.js';
 import type { Checkpoint } from '../run-state/checkpoint.js';
 import { FailureSink } from '../run-state/failure-sink.js';
+import type { InputDigest } from '../run-state/input-digest.js';
 import type { Indexed } from '../run-state/record-index.js';
 import { REPORT, RunStats, type StageReport } from '../run-state/run-stats.js';
 import { createCheckpointTee } from '../streams/checkpoint-tee.js';
@@ -61,6 +62,8 @@ export interface Plan {
   narratives?: boolean | 'input';
   /** The model that wrote the text offline (batch-import). */
   model?: string;
+  /** The digest the head's source hashes its input into (commands that read records): checkpoints save it, a resume checks it. */
+  input?: InputDigest;
 }
 
 /**
@@ -125,6 +128,8 @@ async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkp
       every: config.checkpoint.every,
       startOffset: plan.startOffset,
       fingerprint: runFingerprint(loaded, options),
+      first: resume ? resume.first : plan.startOffset,
+      inputAt: plan.input ? (k) => plan.input!.at(k) : undefined,
       failures,
       totals: () => stats,
       complete: () => stats.stopReason === null,
@@ -137,6 +142,27 @@ async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkp
   } catch (err) {
     await narrate?.close();
     await failures.close();
+    throw err;
+  }
+}
+
+/**
+ * A resume reads its input up to the checkpoint's mark and compares hashes before anything is opened: another
+ * input is refused (E_CHECKPOINT) with every file as it was. The source is started by hand (`read(0)`: it
+ * reads until its first batch, past the skipped records, and holds it for the pipeline).
+ */
+async function checkInput(digest: InputDigest | undefined, head: Array<Readable | Transform>): Promise<void> {
+  if (!digest?.checking) return;
+  const source = head[0];
+  // Errors emitted before the pipeline listens (a refusal, a read error while outputs open) must not crash the
+  // process: the pipeline still finds them on the destroyed source, and a refusal is thrown below.
+  source.on('error', () => {});
+  const failed = new Promise<never>((_, reject) => source.once('error', reject));
+  source.read(0);
+  try {
+    await Promise.race([digest.checked, failed]);
+  } catch (err) {
+    for (const s of head) s.destroy();
     throw err;
   }
 }
@@ -159,9 +185,14 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
   let stopProgress = () => {};
   let run: Awaited<ReturnType<typeof openRun>> | null = null;
   try {
-    run = await openRun(loaded, options, resume, plan, stats, stop);
+    const head = plan.head({ signal: stop.signal, report });
+    await checkInput(plan.input, head);
+    run = await openRun(loaded, options, resume, plan, stats, stop).catch((err: unknown) => {
+      for (const s of head) s.destroy();
+      throw err;
+    });
     const { narrate, tee } = run;
-    const stages: Array<Readable | Transform | Writable> = [...plan.head({ signal: stop.signal, report }), ...(narrate ? [narrate.stage] : []), tee];
+    const stages: Array<Readable | Transform | Writable> = [...head, ...(narrate ? [narrate.stage] : []), tee];
     for (const s of stages) s.on(REPORT, report);
     stopProgress = startProgress(() => progressLine(stats, base), !options.quiet);
     await pipeline(stages as [Readable, ...Transform[], Writable]).catch(async (err: unknown) => {

@@ -2,7 +2,7 @@ import type { LoadedConfig } from '../config.js';
 import { createInputSource } from '../streams/input-source.js';
 import { failedPathFor, openInput } from './input.js';
 import { createNarrateStage } from './narrate-stage.js';
-import { loadResume, nothingToResume, startOf } from './resume.js';
+import { inputDigestFor, loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
 import { runPlan, stopAtBadInput } from './run-plan.js';
 
@@ -15,8 +15,10 @@ export async function runStream(loaded: LoadedConfig, options: RunOptions & Inpu
   if (resume?.complete) return nothingToResume(options.quiet);
   const startOffset = startOf(resume, options);
   const input = openInput(options);
+  const digest = inputDigestFor(loaded, options, resume, input.name);
   return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {
     startOffset,
+    input: digest,
     ipf: null,
     stage: narrate ? (ctx) => createNarrateStage(loaded.config, ctx) : undefined,
     narratives: narrate || 'input',
@@ -30,6 +32,7 @@ export async function runStream(loaded: LoadedConfig, options: RunOptions & Inpu
         stripe: options.shard ?? undefined,
         onEnd: (n) => report({ taken: n }),
         onInputError: stopAtBadInput(report),
+        digest,
       }),
     ],
   });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { type Checkpoint, writeCheckpoint } from '../run-state/checkpoint.js';
 import type { FailureSink } from '../run-state/failure-sink.js';
+import type { InputMark } from '../run-state/input-digest.js';
 import type { IpfState } from '../generator/online-ipf.js';
 import { type Indexed, indexOf } from '../run-state/record-index.js';
 import { REPORT, type StageReport } from '../run-state/run-stats.js';
@@ -26,6 +27,10 @@ export interface CheckpointTeeOptions {
   every: number;
   /** First input position of this run (0, or a resume offset). */
   startOffset: number;
+  /** First input position of the first run of these outputs (a resume's checkpoint's; unknown, and left out, when an earlier version wrote it). */
+  first?: number;
+  /** What the input held up to position k (InputDigest.at; absent when there is no input: the generator). */
+  inputAt?: (k: number) => InputMark | null;
   fingerprint: string;
   failures: FailureSink | null;
   /**
@@ -49,10 +54,13 @@ export interface CheckpointTeeOptions {
 function checkpointOf(options: CheckpointTeeOptions, offset: number, outputs: SinkPosition[], complete: boolean): Checkpoint {
   const { failures } = options;
   const totals = options.totals();
+  const input = options.inputAt?.(offset) ?? null;
   return {
     version: 1,
     fingerprint: options.fingerprint,
     offset,
+    ...(options.first !== undefined ? { first: options.first } : {}),
+    ...(input ? { input } : {}),
     written: totals.written,
     // Failures of records past the offset are counted in the totals already, but the resume will redo them.
     failed: failures ? failures.countBefore(offset) : totals.failed,
@@ -87,6 +95,7 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
     if (tee.destroyed) return;
     await writeCheckpoint(options.path, checkpointOf(options, offset, positions, complete));
     failures?.settle(offset);
+    for (const sink of sinks) await sink.checkpointed?.();
   };
 
   const writeAll = async (records: Indexed[]) => {
@@ -112,8 +121,13 @@ export function createCheckpointTee(options: CheckpointTeeOptions): Writable {
   };
 
   const final = async () => {
-    const positions = await Promise.all(sinks.map((s) => s.close()));
-    await save(options.endOffset(), positions, options.complete());
+    const closed = await Promise.all(sinks.map((s) => s.close()));
+    const end = options.endOffset();
+    const complete = options.complete();
+    // A batch cut short matters only to a resume between boundaries: at a boundary an uninterrupted run cuts
+    // its batch there too, so the resume just goes on after it.
+    const cut = !complete && end % every !== 0;
+    await save(end, closed.map(({ tail, ...p }) => (cut && tail ? { ...p, tail } : p)), complete);
     finished = true;
   };
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { InputError } from '../errors.js';
+import type { InputDigest } from '../run-state/input-digest.js';
 import type { Indexed } from '../run-state/record-index.js';
 import { indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches } from './line-batches.js';
@@ -19,6 +20,8 @@ export interface CorpusSourceOptions {
   onEnd?: (items: number) => void;
   /** A shard: only every n-th item (by line, or by array element) is read and emitted. */
   stripe?: Stripe;
+  /** Each item's line (or array element, as JSON) goes to it (what a checkpoint says was read). */
+  digest?: InputDigest;
 }
 
 /** A corpus item as it travels: its text, or the problem that makes it unusable, and where it came from. */
@@ -73,12 +76,12 @@ async function sniff(input: AsyncIterable<Buffer | string>): Promise<{ isArray: 
  * be read).
  */
 export function createCorpusSource(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): Readable {
-  const { name, batchSize = 64, signal, skip = 0, onEnd, stripe } = options;
+  const { name, batchSize = 64, signal, skip = 0, onEnd, stripe, digest } = options;
   async function* items(): AsyncGenerator<CorpusItem[]> {
     const { isArray, all } = await sniff(input);
     yield* isArray ? arrayItems(all, options) : lineItems(all, options);
   }
-  return indexedBatches(items(), { batchSize, signal, skip, onEnd, stripe });
+  return indexedBatches(items(), { batchSize, signal, skip, onEnd, stripe, digest });
 }
 
 async function* lineItems(input: AsyncIterable<Buffer | string>, options: CorpusSourceOptions): AsyncGenerator<CorpusItem[]> {
@@ -87,6 +90,7 @@ async function* lineItems(input: AsyncIterable<Buffer | string>, options: Corpus
     const out: CorpusItem[] = [];
     for (let line of lines) {
       lineNo++;
+      options.digest?.push(line);
       if (!inStripe(options.stripe, lineNo - 1)) {
         out.push(OTHER_SHARD as CorpusItem);
         continue;
@@ -122,6 +126,7 @@ async function* arrayItems(input: AsyncIterable<Buffer | string>, options: Corpu
   try {
     for await (const { key, value } of parser as AsyncIterable<{ key: number; value: unknown }>) {
       count++;
+      options.digest?.push(JSON.stringify(value) ?? '');
       out.push(itemOf(value, `${options.name}[${key}]`, options));
       if (out.length >= 64) {
         yield out;

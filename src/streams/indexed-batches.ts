@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import type { InputDigest } from '../run-state/input-digest.js';
 import { INDEX, type Indexed, POSITION } from '../run-state/record-index.js';
 
 export interface IndexedBatchOptions {
@@ -19,6 +20,8 @@ export interface IndexedBatchOptions {
    * once the line is fixed. Without it the error fails the pipeline.
    */
   onInputError?: (err: InputError) => void;
+  /** Hashes each input position as it is counted (its source queued the text): what checkpoints say was read. */
+  digest?: InputDigest;
 }
 
 export type Stripe = { index: number; count: number };
@@ -40,8 +43,12 @@ export const OTHER_SHARD: Indexed = Object.freeze({}) as Indexed;
  * Pulled on demand, so backpressure reaches the input.
  */
 export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, options: IndexedBatchOptions): Readable {
-  const { batchSize, signal, skip, onEnd, stripe, onInputError } = options;
+  const { batchSize, signal, skip, stripe, onInputError, digest } = options;
   const stopped = () => signal?.aborted === true;
+  const onEnd = (records: number, stop: boolean) => {
+    digest?.ended(stop);
+    options.onEnd?.(records);
+  };
   async function* batches(): AsyncGenerator<T[]> {
     let position = 0;
     let index = 0;
@@ -55,11 +62,12 @@ export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, op
         } catch (err) {
           if (!(err instanceof InputError) || !onInputError) throw err;
           onInputError(err);
-          return onEnd?.(index - batch.length);
+          return onEnd(index - batch.length, false);
         }
-        if (next === STOPPED) return onEnd?.(index - batch.length);
+        if (next === STOPPED) return onEnd(index - batch.length, true);
         if (next.done) break;
         for (const record of next.value) {
+          digest?.take();
           if (inStripe(stripe, position)) {
             if (index >= skip) {
               record[INDEX] = index;
@@ -68,11 +76,13 @@ export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, op
               batch.push(record);
             }
             index++;
+            digest?.counted(index);
           }
           position++;
         }
         if (batch.length >= batchSize) {
-          if (stopped()) return onEnd?.(index - batch.length);
+          if (stopped()) return onEnd(index - batch.length, true);
+          digest?.mark(index);
           yield batch;
           batch = [];
         }
@@ -81,8 +91,9 @@ export function indexedBatches<T extends Indexed>(groups: AsyncIterable<T[]>, op
       // Stopped while waiting (or ended early): the input is released unread, without waiting for its next chunk.
       void Promise.resolve(it.return?.()).catch(() => undefined);
     }
+    if (!stopped()) digest?.mark(index);
     if (batch.length && !stopped()) yield batch;
-    onEnd?.(stopped() ? index - batch.length : index);
+    onEnd(stopped() ? index - batch.length : index, stopped());
   }
   return Readable.from(batches(), { objectMode: true, highWaterMark: 2 });
 }

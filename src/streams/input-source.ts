@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { readerOf } from '../readers/record-input.js';
+import type { InputDigest } from '../run-state/input-digest.js';
 import { createCorpusSource } from './corpus-source.js';
 import { type IndexedBatchOptions, indexedBatches, type Stripe } from './indexed-batches.js';
 import { createJsonlSource, failureRecord } from './jsonl-source.js';
@@ -16,6 +17,8 @@ export interface InputSourceOptions {
   stripe?: Stripe;
   onEnd?: (records: number) => void;
   onInputError?: IndexedBatchOptions['onInputError'];
+  /** Hashes what is read, position by position (a resume checks its input against the checkpoint's). */
+  digest?: InputDigest;
 }
 
 /**
@@ -33,8 +36,16 @@ export function createInputSource(input: AsyncIterable<Buffer | string>, options
   if (corpus) return createCorpusSource(input, { ...rest, ...corpus });
   const read = readerOf(input);
   if (!read) return createJsonlSource(input, rest);
-  const { batchSize = 256, signal, skip = 0, stripe, onEnd, onInputError } = rest;
-  return indexedBatches(read(batchSize), { batchSize, signal, skip, stripe, onEnd, onInputError });
+  const { batchSize = 256, signal, skip = 0, stripe, onEnd, onInputError, digest } = rest;
+  return indexedBatches(digest ? digested(read(batchSize), digest) : read(batchSize), { batchSize, signal, skip, stripe, onEnd, onInputError, digest });
+}
+
+/** A CSV, Arrow or Parquet record has no line of its own: its JSON stands for it in the digest. */
+async function* digested<T>(groups: AsyncIterable<T[]>, digest: InputDigest): AsyncGenerator<T[]> {
+  for await (const group of groups) {
+    for (const record of group) digest.push(JSON.stringify(record));
+    yield group;
+  }
 }
 
 const isStream = (input: AsyncIterable<Buffer | string>): input is Readable => typeof (input as Partial<Readable>).destroy === 'function';

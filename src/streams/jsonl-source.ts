@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import type { InputDigest } from '../run-state/input-digest.js';
 import { type Indexed, POSITION } from '../run-state/record-index.js';
 import { type IndexedBatchOptions, indexedBatches, inStripe, OTHER_SHARD, type Stripe } from './indexed-batches.js';
 import { lineBatches, MAX_LINE_BYTES } from './line-batches.js';
@@ -23,6 +24,8 @@ export interface JsonlSourceOptions {
   stripe?: Stripe;
   /** A bad line ends the source as a stop does (see IndexedBatchOptions.onInputError); else it fails the pipeline. */
   onInputError?: IndexedBatchOptions['onInputError'];
+  /** Each record's line goes to it (what a checkpoint says was read). */
+  digest?: InputDigest;
 }
 
 export { MAX_LINE_BYTES };
@@ -32,7 +35,7 @@ export { MAX_LINE_BYTES };
  * object is an InputError naming `file:line` (exit 2). Pulled on demand, so backpressure reaches the input.
  */
 export function createJsonlSource(input: AsyncIterable<Buffer | string>, options: JsonlSourceOptions): Readable {
-  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, signal, select = (v) => v, skip = 0, onEnd, stripe, onInputError } = options;
+  const { name, batchSize = 256, maxLineBytes = MAX_LINE_BYTES, signal, select = (v) => v, skip = 0, onEnd, stripe, onInputError, digest } = options;
   async function* records(): AsyncGenerator<Indexed[]> {
     let lineNo = 0;
     let position = 0;
@@ -41,6 +44,7 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       for (const line of lines) {
         lineNo++;
         if (line.trim() === '') continue;
+        digest?.push(line);
         if (!inStripe(stripe, position++)) {
           group.push(OTHER_SHARD);
           continue;
@@ -57,7 +61,7 @@ export function createJsonlSource(input: AsyncIterable<Buffer | string>, options
       yield group;
     }
   }
-  return indexedBatches(records(), { batchSize, signal, skip, onEnd, stripe, onInputError });
+  return indexedBatches(records(), { batchSize, signal, skip, onEnd, stripe, onInputError, digest });
 }
 
 /**

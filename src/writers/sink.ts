@@ -6,6 +6,8 @@ export interface SinkPosition {
   path: string;
   bytes?: number;
   parts?: string[];
+  /** Arrow: the last batch, cut short by a stop, starts at byte `at` (a resume takes its rows back: arrow-sink.ts). */
+  tail?: { at: number; sha256: string };
 }
 
 /**
@@ -20,4 +22,6 @@ export interface RecordSink {
   sync(): Promise<SinkPosition>;
   close(): Promise<SinkPosition>;
   abort(): Promise<void>;
+  /** Told once a checkpoint holding this sink's latest position is on disk (what only an older one needed can go). */
+  checkpointed?(): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { BIN, errorCode, parseLines, runCli } from '../helpers/cli.js';
 import { query } from '../helpers/duckdb.js';
 import { MockLlm } from '../helpers/mock-llm.js';
+import { exists, runAndSignalWhen } from './resume-harness.js';
 
 let dir: string;
 before(async () => {
@@ -30,31 +31,6 @@ function runAndKill(args: string[], config: string, afterMs: number, signal: Nod
     child.stdin.end(config);
   });
 }
-
-/**
- * Starts the CLI and sends `signal` as soon as `ready()` holds (polled while it runs): a test synchronises on
- * what the process has written (its first checkpoint), never on how long it has been running.
- */
-function runAndSignalWhen(args: string[], config: string, ready: () => Promise<boolean>, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    let done = false;
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    const poll = async () => {
-      while (!done && !(await ready())) await new Promise((r) => setTimeout(r, 10));
-      if (!done) child.kill(signal);
-    };
-    child.on('close', (code) => {
-      done = true;
-      resolve({ code, stderr });
-    });
-    child.stdin.end(config);
-    void poll();
-  });
-}
-
-const exists = (path: string) => readFile(path).then(() => true, () => false);
 
 /** Runs to completion through SIGKILLs at the given moments, resuming each time. */
 async function killAndResume(args: string[], config: string, delays: number[]): Promise<number> {
