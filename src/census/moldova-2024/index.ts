@@ -12,7 +12,9 @@ import {
   religionByEthnicity,
   romanianNameShare,
 } from './ethnocultural.js';
-import { nameSets } from './names.js';
+import { cohortMidYear, firstNameRow, surnameRow } from './name-tables.js';
+import { namesByEthnicity } from './names/communities.js';
+import { firstNameCurve, publishedNames, referenceYear, surnameCurve } from './names/curves.js';
 import * as p from './profiles.js';
 import * as targets from './targets.js';
 
@@ -145,15 +147,27 @@ function occupationRows(): Rows {
   return rows;
 }
 
-function nameRows(kind: 'first' | 'last'): { values: string[]; table: Rows } {
+/** First names by sex × ethnicity × birth cohort (the age group, reckoned from the census year). */
+function firstNameRows(): { values: string[]; table: Rows } {
   const values = new Set<string>();
   const table: Rows = {};
-  for (const e of ethnicities)
-    for (const s of sexes) {
-      const set = nameSets[e];
-      const row: Record<string, number> = {};
-      if (kind === 'first') for (const [n, w] of s === 'male' ? set.male : set.female) row[n] = (row[n] ?? 0) + w;
-      else for (const [m, f, w] of set.surnames) row[s === 'male' ? m : f] = (row[s === 'male' ? m : f] ?? 0) + w;
+  for (const s of ['female', 'male'] as const)
+    for (const e of ethnicities)
+      for (const [g, lo, hi] of ageGroups) {
+        const row = firstNameRow(namesByEthnicity[e].first, s, cohortMidYear(lo, hi));
+        Object.keys(row).forEach((n) => values.add(n));
+        table[`${s}|${e}|${g}`] = row;
+      }
+  return { values: [...values], table };
+}
+
+/** Surnames by sex × ethnicity (feminine forms where the language has them). */
+function lastNameRows(): { values: string[]; table: Rows } {
+  const values = new Set<string>();
+  const table: Rows = {};
+  for (const s of ['female', 'male'] as const)
+    for (const e of ethnicities) {
+      const row = surnameRow(namesByEthnicity[e].surnames, s);
       Object.keys(row).forEach((n) => values.add(n));
       table[`${s}|${e}`] = row;
     }
@@ -169,8 +183,11 @@ const occupationMinEducation = p.occupations
     then: { education_level: { gte: o.minEducation } },
   }));
 
-const firstNames = nameRows('first');
-const lastNames = nameRows('last');
+const distinctSources = (pick: (t: (typeof namesByEthnicity)[string]) => string) => [...new Set(Object.values(namesByEthnicity).map(pick))].join('; ');
+const firstNameSource = `MODELLED by sex × ethnicity × birth cohort (age group → birth decade, reckoned from ${referenceYear}; Zipf–Mandelbrot s=${firstNameCurve.s}, q=${firstNameCurve.q} over each decade's ranked list): ${distinctSources((t) => t.first.source)}; ${publishedNames}`;
+const lastNameSource = `MODELLED by sex × ethnicity (Zipf–Mandelbrot s=${surnameCurve.s}, q=${surnameCurve.q} over each ranked list; Slavic feminine forms by rule): ${distinctSources((t) => t.surnames.source)}; ${publishedNames}`;
+const firstNames = firstNameRows();
+const lastNames = lastNameRows();
 const ageValues = adultsByAge.map((_, i) => String(firstAge + i));
 const target = (t: targets.TargetTable) => ({ distribution: t.distribution, unit: 'count' as const, source: t.source });
 
@@ -207,8 +224,8 @@ export const moldova2024: CensusSpecInput = {
     },
     { name: 'employment_status', values: [...p.employmentStatuses], parents: ['age_group', 'sex', 'education_level'], table: employmentRows(), unit: 'count', source: 'MODELLED on LFS 2024 rates (see profiles.ts)' },
     { name: 'occupation', values: [...p.occupations.map((o) => o.name), 'none'], parents: ['employment_status', 'education_level', 'sex'], table: occupationRows(), unit: 'count', source: 'ISCO-08 major groups, MODELLED (see profiles.ts)' },
-    { name: 'first_name', values: firstNames.values, parents: ['sex', 'ethnicity'], table: firstNames.table, unit: 'count', source: 'names.ts (maintainers\' compilation, popularity tiers)' },
-    { name: 'last_name', values: lastNames.values, parents: ['sex', 'ethnicity'], table: lastNames.table, unit: 'count', source: 'names.ts (maintainers\' compilation, popularity tiers)' },
+    { name: 'first_name', values: firstNames.values, parents: ['sex', 'ethnicity', 'age_group'], table: firstNames.table, unit: 'count', source: firstNameSource },
+    { name: 'last_name', values: lastNames.values, parents: ['sex', 'ethnicity'], table: lastNames.table, unit: 'count', source: lastNameSource },
   ],
   derived: [{ name: 'name', template: '{first_name} {last_name}' }],
   targets: {
