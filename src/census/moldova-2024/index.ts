@@ -121,9 +121,12 @@ function educationRows(): Rows {
   return rows;
 }
 
+/** Marital status by sex and single age: the youngest group by single year, the others by their group row. */
 function maritalRows(): Rows {
   const rows: Rows = {};
-  for (const s of sexes) for (const g of groupLabels) rows[`${s}|${g}`] = zipRow(p.maritalStatuses, p.maritalBySexAge[s][g]);
+  for (const s of sexes)
+    for (const [g, lo, hi] of ageGroups)
+      for (let age = lo; age <= hi; age++) rows[`${s}|${age}`] = zipRow(p.maritalStatuses, p.maritalYoungBySexAge[s][String(age)] ?? p.maritalBySexAge[s][g]);
   return rows;
 }
 
@@ -213,7 +216,7 @@ export const moldova2024: CensusSpecInput = {
     { name: 'mother_tongue', values: motherTongues, parents: ['ethnicity', 'region'], table: motherTongueRows(), unit: 'count', source: 'NBS figure 16 (3P); Romanian/Moldovan split by region MODELLED' },
     { name: 'religion', values: Object.keys(targets.religion.distribution), parents: ['ethnicity'], table: religionRows(), unit: 'count', source: 'NBS figure 17 (3P); non-religious shares MODELLED' },
     { name: 'education_level', values: [...p.educationLevels], parents: ['age_group', 'sex', 'residence'], table: educationRows(), unit: 'count', source: 'MODELLED (see profiles.ts)' },
-    { name: 'marital_status', values: [...p.maritalStatuses], parents: ['sex', 'age_group'], table: maritalRows(), unit: 'count', source: 'MODELLED (see profiles.ts)' },
+    { name: 'marital_status', values: [...p.maritalStatuses], parents: ['sex', 'age'], table: maritalRows(), unit: 'count', source: 'MODELLED by sex and age (see profiles.ts: age groups, single years for 18–24)' },
     {
       name: 'disability_pension',
       values: ['no', 'yes'],
