@@ -50,7 +50,7 @@ export function firstNameRow(table: FirstNameTable, sex: 'female' | 'male', year
  */
 export function feminineSurname(masculine: string): string {
   if (/(ov|ev|in|în)$/.test(masculine)) return `${masculine}a`;
-  if (/(s|ț)chi$/.test(masculine)) return `${masculine.slice(0, -2)}caia`;
+  if (/(s|ț)chi$/.test(masculine)) return `${masculine.slice(0, -3)}caia`;
   if (/îi$/.test(masculine)) return `${masculine.slice(0, -2)}aia`;
   return masculine;
 }
