@@ -47,10 +47,7 @@ describe('life-course constraints (moldova-2024)', () => {
     assert.equal(res.code, 0, res.stderr);
     const meta = JSON.parse(res.stdout) as { constraints: { name: string; description: string | null }[]; attributes: { name: string; source: string | null; modelled: boolean }[] };
     assert.deepEqual(meta.constraints.map((c) => c.name), spec.constraints.map((c) => c.name));
-    for (const name of ['divorced_min_age', 'widowed_min_age', 'employed_max_age', 'routine_work_max_age', 'armed_forces_max_age', 'retired_min_age_men', 'student_max_age']) {
-      const c = meta.constraints.find((x) => x.name === name);
-      assert.ok(c && / — /.test(c.description ?? ''), `${name} states its rationale`);
-    }
+    for (const c of meta.constraints) assert.match(c.description ?? '', / — \S/, `${c.name} states its rationale`);
     for (const name of ['first_name', 'last_name']) {
       const a = meta.attributes.find((x) => x.name === name)!;
       assert.equal(a.modelled, true);

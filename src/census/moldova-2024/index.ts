@@ -181,12 +181,12 @@ const occupationMinEducation = p.occupations
   .filter((o) => o.minEducation !== 'none')
   .map((o) => ({
     name: `occupation_min_education:${o.name}`,
-    description: `${o.name} require at least ${o.minEducation} education`,
+    description: `${o.name} require at least ${o.minEducation} education — the ISCO-08 skill level of the group`,
     if: { occupation: { in: [o.name] } },
     then: { education_level: { gte: o.minEducation } },
   }));
 
-const distinctSources = (pick: (t: (typeof namesByEthnicity)[string]) => string) => [...new Set(Object.values(namesByEthnicity).map(pick))].join('; ');
+const distinctSources = (pick: (t: (typeof namesByEthnicity)[string]) => string) => [...new Set(Object.values(namesByEthnicity).map(pick))].map((x) => x.replace(/^MODELLED: /, '')).join('; ');
 const firstNameSource = `MODELLED by sex × ethnicity × birth cohort (age group → birth decade, reckoned from ${referenceYear}; Zipf–Mandelbrot s=${firstNameCurve.s}, q=${firstNameCurve.q} over each decade's ranked list): ${distinctSources((t) => t.first.source)}; ${publishedNames}`;
 const lastNameSource = `MODELLED by sex × ethnicity (Zipf–Mandelbrot s=${surnameCurve.s}, q=${surnameCurve.q} over each ranked list; Slavic feminine forms by rule): ${distinctSources((t) => t.surnames.source)}; ${publishedNames}`;
 const firstNames = firstNameRows();
