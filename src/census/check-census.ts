@@ -20,13 +20,14 @@ function checkDistribution(
   let sum = 0;
   let bad = false;
   for (const [key, w] of Object.entries(dist)) {
-    const p = formatPath([...path, key]);
-    if (known && !known.has(key)) issues.push({ path: p, message: `unknown value "${key}"` });
+    // Formatted only when an issue needs it: a name table has thousands of keys and nearly never an issue.
+    const p = () => formatPath([...path, key]);
+    if (known && !known.has(key)) issues.push({ path: p(), message: `unknown value "${key}"` });
     if (!Number.isFinite(w)) {
-      issues.push({ path: p, message: `weight must be a finite number, received ${String(w)}` });
+      issues.push({ path: p(), message: `weight must be a finite number, received ${String(w)}` });
       bad = true;
     } else if (w < 0) {
-      issues.push({ path: p, message: `weight must be >= 0, received ${w}` });
+      issues.push({ path: p(), message: `weight must be >= 0, received ${w}` });
       bad = true;
     } else sum += w;
   }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { adultsByAge, firstAge } from '../../src/census/moldova-2024/age.js';
 import { districts } from '../../src/census/moldova-2024/districts.js';
-import { nameSets } from '../../src/census/moldova-2024/names.js';
+import { moldova2024 } from '../../src/census/moldova-2024/index.js';
+import { censusSpecSchema } from '../../src/census/schema.js';
 import { parseLines, runCli } from '../helpers/cli.js';
 
 describe('moldova-2024 data', () => {
@@ -24,22 +25,24 @@ describe('moldova-2024 data', () => {
     for (let i = 84 - firstAge + 1; i < adultsByAge.length; i++) assert.ok(adultsByAge[i] < adultsByAge[i - 1], 'declining above 84');
   });
 
-  it('names fit sex and ethnicity, with gendered surnames where the language has them', async () => {
+  it('names fit sex, ethnicity and birth cohort, with gendered surnames where the language has them', async () => {
+    const spec = censusSpecSchema.parse(moldova2024);
+    const first = spec.attributes.find((a) => a.name === 'first_name')!;
+    const last = spec.attributes.find((a) => a.name === 'last_name')!;
     const res = await runCli(['sample', '-n', '20000', '-q', '--seed', '11']);
     const records = parseLines(res.stdout);
     let gendered = 0;
     for (const r of records) {
-      const set = nameSets[String(r.ethnicity)];
-      const male = r.sex === 'male';
-      assert.ok((male ? set.male : set.female).some(([n]) => n === r.first_name), `${String(r.first_name)} for ${String(r.sex)} ${String(r.ethnicity)}`);
-      const surname = set.surnames.find(([m, f]) => (male ? m : f) === r.last_name);
-      assert.ok(surname, `${String(r.last_name)} for ${String(r.sex)} ${String(r.ethnicity)}`);
+      const row = first.table[`${String(r.sex)}|${String(r.ethnicity)}|${String(r.age_group)}`];
+      assert.ok((row[String(r.first_name)] ?? 0) > 0, `${String(r.first_name)} for ${String(r.sex)} ${String(r.ethnicity)} ${String(r.age_group)}`);
+      assert.ok((last.table[`${String(r.sex)}|${String(r.ethnicity)}`][String(r.last_name)] ?? 0) > 0, `${String(r.last_name)} for ${String(r.sex)} ${String(r.ethnicity)}`);
       assert.equal(r.name, `${String(r.first_name)} ${String(r.last_name)}`);
-      if (surname[0] !== surname[1]) gendered++;
+      if (r.sex === 'female' && !(String(r.last_name) in last.table[`male|${String(r.ethnicity)}`])) gendered++;
     }
     const russianWomen = records.filter((r) => r.ethnicity === 'Russian' && r.sex === 'female');
     assert.ok(russianWomen.length > 100);
-    assert.ok(russianWomen.every((r) => String(r.last_name).endsWith('a')), 'Russian women carry feminine surname forms');
+    const feminine = russianWomen.filter((r) => /(ova|eva|ina|îna|aia)$/.test(String(r.last_name))).length;
+    assert.ok(feminine / russianWomen.length > 0.9, `Russian women carry feminine surname forms (${feminine} of ${russianWomen.length})`);
     assert.ok(gendered > 500);
   });
 });

@@ -12,7 +12,9 @@ import {
   religionByEthnicity,
   romanianNameShare,
 } from './ethnocultural.js';
-import { nameSets } from './names.js';
+import { cohortMidYear, firstNameRow, surnameRow } from './name-tables.js';
+import { namesByEthnicity } from './names/communities.js';
+import { firstNameCurve, publishedNames, referenceYear, surnameCurve } from './names/curves.js';
 import * as p from './profiles.js';
 import * as targets from './targets.js';
 
@@ -119,9 +121,12 @@ function educationRows(): Rows {
   return rows;
 }
 
+/** Marital status by sex and single age: the youngest group by single year, the others by their group row. */
 function maritalRows(): Rows {
   const rows: Rows = {};
-  for (const s of sexes) for (const g of groupLabels) rows[`${s}|${g}`] = zipRow(p.maritalStatuses, p.maritalBySexAge[s][g]);
+  for (const s of sexes)
+    for (const [g, lo, hi] of ageGroups)
+      for (let age = lo; age <= hi; age++) rows[`${s}|${age}`] = zipRow(p.maritalStatuses, p.maritalYoungBySexAge[s][String(age)] ?? p.maritalBySexAge[s][g]);
   return rows;
 }
 
@@ -145,15 +150,27 @@ function occupationRows(): Rows {
   return rows;
 }
 
-function nameRows(kind: 'first' | 'last'): { values: string[]; table: Rows } {
+/** First names by sex × ethnicity × birth cohort (the age group, reckoned from the census year). */
+function firstNameRows(): { values: string[]; table: Rows } {
   const values = new Set<string>();
   const table: Rows = {};
-  for (const e of ethnicities)
-    for (const s of sexes) {
-      const set = nameSets[e];
-      const row: Record<string, number> = {};
-      if (kind === 'first') for (const [n, w] of s === 'male' ? set.male : set.female) row[n] = (row[n] ?? 0) + w;
-      else for (const [m, f, w] of set.surnames) row[s === 'male' ? m : f] = (row[s === 'male' ? m : f] ?? 0) + w;
+  for (const s of ['female', 'male'] as const)
+    for (const e of ethnicities)
+      for (const [g, lo, hi] of ageGroups) {
+        const row = firstNameRow(namesByEthnicity[e].first, s, cohortMidYear(lo, hi));
+        Object.keys(row).forEach((n) => values.add(n));
+        table[`${s}|${e}|${g}`] = row;
+      }
+  return { values: [...values], table };
+}
+
+/** Surnames by sex × ethnicity (feminine forms where the language has them). */
+function lastNameRows(): { values: string[]; table: Rows } {
+  const values = new Set<string>();
+  const table: Rows = {};
+  for (const s of ['female', 'male'] as const)
+    for (const e of ethnicities) {
+      const row = surnameRow(namesByEthnicity[e].surnames, s);
       Object.keys(row).forEach((n) => values.add(n));
       table[`${s}|${e}`] = row;
     }
@@ -164,13 +181,16 @@ const occupationMinEducation = p.occupations
   .filter((o) => o.minEducation !== 'none')
   .map((o) => ({
     name: `occupation_min_education:${o.name}`,
-    description: `${o.name} require at least ${o.minEducation} education`,
+    description: `${o.name} require at least ${o.minEducation} education — the ISCO-08 skill level of the group`,
     if: { occupation: { in: [o.name] } },
     then: { education_level: { gte: o.minEducation } },
   }));
 
-const firstNames = nameRows('first');
-const lastNames = nameRows('last');
+const distinctSources = (pick: (t: (typeof namesByEthnicity)[string]) => string) => [...new Set(Object.values(namesByEthnicity).map(pick))].map((x) => x.replace(/^MODELLED: /, '')).join('; ');
+const firstNameSource = `MODELLED by sex × ethnicity × birth cohort (age group → birth decade, reckoned from ${referenceYear}; Zipf–Mandelbrot s=${firstNameCurve.s}, q=${firstNameCurve.q} over each decade's ranked list): ${distinctSources((t) => t.first.source)}; ${publishedNames}`;
+const lastNameSource = `MODELLED by sex × ethnicity (Zipf–Mandelbrot s=${surnameCurve.s}, q=${surnameCurve.q} over each ranked list; Slavic feminine forms by rule): ${distinctSources((t) => t.surnames.source)}; ${publishedNames}`;
+const firstNames = firstNameRows();
+const lastNames = lastNameRows();
 const ageValues = adultsByAge.map((_, i) => String(firstAge + i));
 const target = (t: targets.TargetTable) => ({ distribution: t.distribution, unit: 'count' as const, source: t.source });
 
@@ -196,7 +216,7 @@ export const moldova2024: CensusSpecInput = {
     { name: 'mother_tongue', values: motherTongues, parents: ['ethnicity', 'region'], table: motherTongueRows(), unit: 'count', source: 'NBS figure 16 (3P); Romanian/Moldovan split by region MODELLED' },
     { name: 'religion', values: Object.keys(targets.religion.distribution), parents: ['ethnicity'], table: religionRows(), unit: 'count', source: 'NBS figure 17 (3P); non-religious shares MODELLED' },
     { name: 'education_level', values: [...p.educationLevels], parents: ['age_group', 'sex', 'residence'], table: educationRows(), unit: 'count', source: 'MODELLED (see profiles.ts)' },
-    { name: 'marital_status', values: [...p.maritalStatuses], parents: ['sex', 'age_group'], table: maritalRows(), unit: 'count', source: 'MODELLED (see profiles.ts)' },
+    { name: 'marital_status', values: [...p.maritalStatuses], parents: ['sex', 'age'], table: maritalRows(), unit: 'count', source: 'MODELLED by sex and age (see profiles.ts: age groups, single years for 18–24)' },
     {
       name: 'disability_pension',
       values: ['no', 'yes'],
@@ -207,8 +227,8 @@ export const moldova2024: CensusSpecInput = {
     },
     { name: 'employment_status', values: [...p.employmentStatuses], parents: ['age_group', 'sex', 'education_level'], table: employmentRows(), unit: 'count', source: 'MODELLED on LFS 2024 rates (see profiles.ts)' },
     { name: 'occupation', values: [...p.occupations.map((o) => o.name), 'none'], parents: ['employment_status', 'education_level', 'sex'], table: occupationRows(), unit: 'count', source: 'ISCO-08 major groups, MODELLED (see profiles.ts)' },
-    { name: 'first_name', values: firstNames.values, parents: ['sex', 'ethnicity'], table: firstNames.table, unit: 'count', source: 'names.ts (maintainers\' compilation, popularity tiers)' },
-    { name: 'last_name', values: lastNames.values, parents: ['sex', 'ethnicity'], table: lastNames.table, unit: 'count', source: 'names.ts (maintainers\' compilation, popularity tiers)' },
+    { name: 'first_name', values: firstNames.values, parents: ['sex', 'ethnicity', 'age_group'], table: firstNames.table, unit: 'count', source: firstNameSource },
+    { name: 'last_name', values: lastNames.values, parents: ['sex', 'ethnicity'], table: lastNames.table, unit: 'count', source: lastNameSource },
   ],
   derived: [{ name: 'name', template: '{first_name} {last_name}' }],
   targets: {
