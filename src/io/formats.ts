@@ -18,15 +18,15 @@ export function extensionFormat(path: string): Format | null {
 }
 
 /**
- * The format of one path: `override` (`--format`) if given, else the extension; stdout is JSONL unless told
- * otherwise. An override that contradicts the extension (`-o x.parquet --format csv`) is refused: it would
+ * The format of one path: `override` (`--format`) if given, else the extension; stdout and devices (`/dev/null`,
+ * `/dev/stdout`, `/dev/fd/3`: no extension to read) are JSONL unless told otherwise. An override that contradicts the extension (`-o x.parquet --format csv`) is refused: it would
  * write one format under another's name.
  */
 export function formatOf(path: string, override: Format | undefined): Format {
   const named = path === '-' ? null : extensionFormat(path);
   if (override && named && override !== named) throw new UsageError(`--format ${override} contradicts the extension of output "${path}" (${named}); leave out --format or rename the output`);
   if (override) return override;
-  if (path === '-') return 'jsonl';
+  if (path === '-' || path.startsWith('/dev/')) return 'jsonl';
   if (!named) throw new UsageError(`cannot tell the format of output "${path}" from its extension (.jsonl .csv .arrow .feather .arrows .parquet); give --format`);
   return named;
 }

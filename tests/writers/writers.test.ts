@@ -83,5 +83,10 @@ describe('writers, read back by DuckDB and Arrow (every column of every row: wri
     const res = await runCli(['-q', '-n', '20', '--format', 'jsonl', '--out', '/dev/null']);
     assert.equal(res.code, 0, res.stderr);
     assert.equal(res.stderr, '');
+    // A device has no extension to read: JSONL, as stdout, unless --format says otherwise.
+    for (const command of [[], ['sample']]) {
+      const plain = await runCli([...command, '-q', '-n', '20', '--out', '/dev/null']);
+      assert.equal(plain.code, 0, plain.stderr);
+    }
   });
 });
