@@ -14,7 +14,7 @@ import { failureRateOf } from '../streams/llm-map.js';
 import type { Column } from '../writers/columns.js';
 import { artifactsOf } from './artifacts.js';
 import { refuseForeignFiles } from './foreign-files.js';
-import { refuseCollisions, runPathsOf } from './path-collisions.js';
+import { refuseCollisions, type RunPath, runPathsOf } from './path-collisions.js';
 import { type NarrateStage, warn } from './narrate-stage.js';
 import { fileOutputs, openSinks } from './outputs.js';
 import { progressLine, type RunBase, sinceStart, startProgress, writtenPhrase } from './progress.js';
@@ -61,6 +61,8 @@ export interface Plan {
   narratives?: boolean | 'input';
   /** The model that wrote the text offline (batch-import). */
   model?: string;
+  /** Files the plan's own stages write (dedup's removed ids), refused with the run's files when they collide. */
+  writes?: readonly RunPath[];
 }
 
 /**
@@ -112,7 +114,7 @@ function statsAtStart(plan: Plan, resume: Checkpoint | null): { stats: RunStats;
 async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan, stats: RunStats, stop: AbortController) {
   const { config } = loaded;
   const paths = artifactsOf(config, options);
-  await refuseCollisions(runPathsOf(config, options), { sideBySide: options.family === 'persona-to-persona' });
+  await refuseCollisions(runPathsOf(config, options, plan.writes), { sideBySide: options.family === 'persona-to-persona' });
   if (!resume) await refuseForeignFiles(config, options.force ?? false, warn);
   const failures = new FailureSink(paths.failures, resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
   const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost, quiet: options.quiet }) ?? null;
