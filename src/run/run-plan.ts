@@ -84,8 +84,11 @@ function summary(stats: RunStats, base: RunBase, failures: FailureSink, quiet: b
 export const stopAtBadInput = (report: (r: StageReport) => void) => (err: InputError) =>
   report({ stopReason: `${err.code}: ${err.message}; the records before it are written and checkpointed: fix the input there, then run the same command again with --resume` });
 
-/** `failureRate`: the LLM stage's end-of-run check (llm.maxFailureRate), a reason when its records failed too often. */
-function exitCode(stats: RunStats, failureRate: string | null = null): number {
+/**
+ * `failureRate`: the LLM stage's end-of-run check (llm.maxFailureRate), a reason when its records failed too often.
+ * Input records that failed their schema (E_RECORD) are bad input: the run goes on without them, then exits 2.
+ */
+function exitCode(stats: RunStats, failureRate: string | null, failuresPath: string): number {
   if (stats.stopReason?.startsWith('interrupted')) return 130;
   if (stats.stopReason?.startsWith('E_INPUT')) {
     process.stderr.write(`gen-stream: error ${stats.stopReason}\n`);
@@ -95,6 +98,10 @@ function exitCode(stats: RunStats, failureRate: string | null = null): number {
   if (failureRate !== null) {
     process.stderr.write(`gen-stream: error ${failureRate}\n`);
     return 1;
+  }
+  if (stats.rejected) {
+    process.stderr.write(`gen-stream: error E_RECORD: ${stats.rejected} input record(s) lack what the run needs (each named by file:line and field in ${failuresPath}); the others are written\n`);
+    return 2;
   }
   return 0;
 }
@@ -181,5 +188,5 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
   const sidecar = runMetadata(loaded, { family: options.family ?? 'personas', narratives: plan.narratives ?? plan.stage !== undefined, model: plan.model });
   for (const out of fileOutputs(loaded.config)) await writeFileAtomic(run.paths.meta(out), `${JSON.stringify(sidecar, null, 2)}\n`);
   summary(stats, base, run.failures, options.quiet);
-  return exitCode(stats, failureRateOf(run.narrate?.stage, loaded.config.llm?.maxFailureRate));
+  return exitCode(stats, failureRateOf(run.narrate?.stage, loaded.config.llm?.maxFailureRate), run.failures.path);
 }

@@ -3,6 +3,7 @@ import { readerOf } from '../readers/record-input.js';
 import { createCorpusSource } from './corpus-source.js';
 import { type IndexedBatchOptions, indexedBatches, type Stripe } from './indexed-batches.js';
 import { createJsonlSource, failureRecord } from './jsonl-source.js';
+import { markRecord, type RecordCheck } from './record-check.js';
 
 export interface InputSourceOptions {
   name: string;
@@ -16,6 +17,8 @@ export interface InputSourceOptions {
   stripe?: Stripe;
   onEnd?: (records: number) => void;
   onInputError?: IndexedBatchOptions['onInputError'];
+  /** What the stage needs of a record: one that fails is marked (with `file:line`) for the stage to fail. */
+  check?: RecordCheck;
 }
 
 /**
@@ -26,15 +29,24 @@ export interface InputSourceOptions {
  * for, so an item's place is `file:row`.
  */
 export function createInputSource(input: AsyncIterable<Buffer | string>, options: InputSourceOptions): Readable {
-  const { failures, corpus, ...rest } = options;
+  const { failures, corpus, check, ...rest } = options;
   // The stop releases the input: a pipe held open (or a terminal) would otherwise keep the process waiting.
   if (isStream(input)) rest.signal?.addEventListener('abort', () => input.destroy(), { once: true });
-  if (failures) return createJsonlSource(input, { ...rest, select: failureRecord });
+  if (failures) return createJsonlSource(input, { ...rest, select: (v, where) => markRecord(failureRecord(v, where), where, check) });
   if (corpus) return createCorpusSource(input, { ...rest, ...corpus });
   const read = readerOf(input);
-  if (!read) return createJsonlSource(input, rest);
+  if (!read) return createJsonlSource(input, { ...rest, select: check && ((v, where) => markRecord(v, where, check)) });
   const { batchSize = 256, signal, skip = 0, stripe, onEnd, onInputError } = rest;
-  return indexedBatches(read(batchSize), { batchSize, signal, skip, stripe, onEnd, onInputError });
+  return indexedBatches(check ? checked(read(batchSize), rest.name, check) : read(batchSize), { batchSize, signal, skip, stripe, onEnd, onInputError });
+}
+
+/** A columnar or CSV reader's rows, checked; a row's place is its number among the file's records. */
+async function* checked(groups: AsyncIterable<Record<string, unknown>[]>, name: string, check: RecordCheck): AsyncGenerator<Record<string, unknown>[]> {
+  let n = 0;
+  for await (const rows of groups) {
+    for (const r of rows) markRecord(r, `${name}: record ${++n}`, check);
+    yield rows;
+  }
 }
 
 const isStream = (input: AsyncIterable<Buffer | string>): input is Readable => typeof (input as Partial<Readable>).destroy === 'function';
