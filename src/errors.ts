@@ -2,6 +2,7 @@
 export type ErrorCode =
   | 'E_CONFIG'
   | 'E_INPUT'
+  | 'E_RECORD'
   | 'E_INFEASIBLE'
   | 'E_CALIBRATION'
   | 'E_USAGE'
@@ -57,6 +58,13 @@ export class ConfigError extends GenStreamError {
 
 export const InputError = coded('E_INPUT', 2);
 export type InputError = InstanceType<typeof InputError>;
+
+/**
+ * An input record that lacks what its stage needs (an id, a census value, a Persona Hub field), named by
+ * `file:line` and field. It fails that record (the failure file), not the run; a run with any exits 2.
+ */
+export const RecordError = coded('E_RECORD', 2);
+export type RecordError = InstanceType<typeof RecordError>;
 
 export const UsageError = coded('E_USAGE', 2);
 export type UsageError = InstanceType<typeof UsageError>;

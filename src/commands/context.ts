@@ -1,7 +1,6 @@
 /** From parsed flags to what a command runs with: the config (flags applied, shard applied) and the run options. */
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { loadConfig, parseJsonText } from '../config.js';
 import { UsageError } from '../errors.js';
 import { shardOutputs } from '../run/outputs.js';
@@ -61,11 +60,12 @@ function withOverrides(value: unknown, values: FlagValues): unknown {
   return copy;
 }
 
-/** Input files are checked before anything starts: a missing one is a usage error named by its flag. */
+/**
+ * Input files are checked before anything starts: a missing one is a usage error named by its flag. (`--failed`
+ * naming the `--retry-failed` file is the runner's collision check: run/path-collisions.ts.)
+ */
 async function checkInputs(values: FlagValues): Promise<void> {
-  const retryFailed = values['retry-failed'];
-  if (retryFailed && values.failed && resolve(retryFailed) === resolve(values.failed)) throw new UsageError('--failed must differ from --retry-failed');
-  for (const [flag, path] of [['--input', values.input], ['--retry-failed', retryFailed]] as const) {
+  for (const [flag, path] of [['--input', values.input], ['--retry-failed', values['retry-failed']]] as const) {
     if (path !== undefined) {
       await access(path, constants.R_OK).catch((err: NodeJS.ErrnoException) => {
         throw new UsageError(`${flag} ${path}: cannot read (${err.code ?? err.message})`);

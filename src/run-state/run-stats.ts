@@ -10,6 +10,8 @@ export interface StageReport {
   done?: number;
   /** Records that went to the failure file. */
   failed?: number;
+  /** Of those, records that failed their input schema (E_RECORD): counted in `failed` too. */
+  rejected?: number;
   /** Change in records in flight (+1 started, -1 settled). */
   inFlight?: number;
   /** Records written to the outputs (the checkpointing tee). */
@@ -38,6 +40,8 @@ export class RunStats {
   /** Records written to the outputs by the tee. */
   written = 0;
   failed = 0;
+  /** Records of this run that failed their input schema (E_RECORD), among `failed`. */
+  rejected = 0;
   inFlight = 0;
   requests = 0;
   retries = 0;
@@ -63,7 +67,7 @@ export class RunStats {
 }
 
 /** The fields of a StageReport that are deltas of a counter. */
-const COUNTERS = ['done', 'failed', 'inFlight', 'written', 'requests', 'retries', 'promptTokens', 'completionTokens', 'cost'] as const;
+const COUNTERS = ['done', 'failed', 'rejected', 'inFlight', 'written', 'requests', 'retries', 'promptTokens', 'completionTokens', 'cost'] as const;
 
 /** Estimated cost of a token count at a per-1M-token price. */
 export function costOf(promptTokens: number, completionTokens: number, price: { input: number; output: number } | undefined): number {

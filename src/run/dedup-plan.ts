@@ -1,9 +1,10 @@
 import type { LoadedConfig } from '../config.js';
+import type { RemovedEntry, RemovedLog } from '../streams/dedup.js';
+import { FileAppender } from '../writers/file-appender.js';
 import { UsageError } from '../errors.js';
 import { createJsonlSource } from '../streams/jsonl-source.js';
 import { artifactsOf } from './artifacts.js';
 import { openInput } from './input.js';
-import { refuseCollisions, runPathsOf } from './path-collisions.js';
 import type { InputOptions, RunOptions } from './run-options.js';
 import { runPlan } from './run-plan.js';
 
@@ -18,33 +19,22 @@ export async function runDedup(loaded: LoadedConfig, given: RunOptions & Pick<In
   const { config } = loaded;
   const { Deduper } = await import('../dedup/deduper.js');
   const { createDedup } = await import('../streams/dedup.js');
-  const { FileAppender } = await import('../writers/file-appender.js');
   const removedPath = options.removedPath ?? artifactsOf(config, options).removed;
-  await refuseCollisions(runPathsOf(config, options, [{ role: 'the removed-ids file', path: removedPath, writes: true }]));
-  const removed = await FileAppender.open(removedPath, null);
   const { field, ...dedupOptions } = config.dedup;
   const deduper = new Deduper(dedupOptions);
-  // Removed entries are appended in order; the chain is awaited (and its error surfaced) before the summary.
-  let pending: Promise<void> = Promise.resolve();
   const input = openInput({ input: options.input });
-  let code: number;
-  try {
-    code = await runPlan(loaded, options, null, {
-      startOffset: 0,
-      narratives: 'input',
-      ipf: null,
-      head: ({ report }) => [
-        createJsonlSource(input.stream, { name: input.name, onEnd: (n) => report({ taken: n }) }),
-        createDedup(deduper, field, (entry) => {
-          const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
-          pending = pending.then(() => removed.write(line));
-        }),
-      ],
-    });
-    await pending;
-  } finally {
-    await removed.close();
-  }
+  // The removed-ids file is the stage's: opened by it once the runner's refusals passed (the collision check
+  // counts it among the run's files), appended a batch at a time, and closed or aborted with it.
+  const code = await runPlan(loaded, options, null, {
+    startOffset: 0,
+    narratives: 'input',
+    ipf: null,
+    writes: [{ role: 'the removed-ids file', path: removedPath, writes: true }],
+    head: ({ report }) => [
+      createJsonlSource(input.stream, { name: input.name, onEnd: (n) => report({ taken: n }) }),
+      createDedup(deduper, field, removedFile(removedPath)),
+    ],
+  });
   // Every record read is one of the three: kept + removed + passed through = read, kept + passed through = written.
   const read = deduper.kept + deduper.removedExact + deduper.removedNear + deduper.passed;
   if (options.quiet) return code;
@@ -53,4 +43,17 @@ export async function runDedup(loaded: LoadedConfig, given: RunOptions & Pick<In
       `passed through ${deduper.passed} without a "${field}" text (${read} read); tables ${(deduper.memoryBytes() / 1e6).toFixed(1)} MB\n`,
   );
   return code;
+}
+
+/** The removed-ids file as the dedup stage's log: one JSON line per entry. */
+function removedFile(path: string): RemovedLog {
+  let file: FileAppender | null = null;
+  return {
+    open: async () => {
+      file = await FileAppender.open(path, null);
+    },
+    append: (entries: readonly RemovedEntry[]) => file!.write(Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''), 'utf8')),
+    close: async () => file?.close(),
+    abort: async () => file?.abort(),
+  };
 }

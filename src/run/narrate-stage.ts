@@ -26,7 +26,7 @@ export function createNarrateStage(config: Config, ctx: StageContext): NarrateSt
   const llm = config.llm;
   if (!llm) {
     if (language === 'ru') throw new UsageError('narrative.language "ru" needs an llm block: the offline template narrator writes ro and en');
-    return { stage: createNarrateTemplate(language), close: async () => {} };
+    return { stage: createNarrateTemplate(language, ctx.failures), close: async () => {} };
   }
   const client = chatClientFor(llm, warn);
   const stage = createNarrateLlm({

@@ -15,7 +15,7 @@ import { failureRateOf } from '../streams/llm-map.js';
 import type { Column } from '../writers/columns.js';
 import { artifactsOf } from './artifacts.js';
 import { refuseForeignFiles } from './foreign-files.js';
-import { refuseCollisions, runPathsOf } from './path-collisions.js';
+import { refuseCollisions, type RunPath, runPathsOf } from './path-collisions.js';
 import { type NarrateStage, warn } from './narrate-stage.js';
 import { fileOutputs, openSinks } from './outputs.js';
 import { progressLine, type RunBase, sinceStart, startProgress, writtenPhrase } from './progress.js';
@@ -64,6 +64,8 @@ export interface Plan {
   model?: string;
   /** The digest the head's source hashes its input into (commands that read records): checkpoints save it, a resume checks it. */
   input?: InputDigest;
+  /** Files the plan's own stages write (dedup's removed ids), refused with the run's files when they collide. */
+  writes?: readonly RunPath[];
 }
 
 /**
@@ -85,8 +87,11 @@ function summary(stats: RunStats, base: RunBase, failures: FailureSink, quiet: b
 export const stopAtBadInput = (report: (r: StageReport) => void) => (err: InputError) =>
   report({ stopReason: `${err.code}: ${err.message}; the records before it are written and checkpointed: fix the input there, then run the same command again with --resume` });
 
-/** `failureRate`: the LLM stage's end-of-run check (llm.maxFailureRate), a reason when its records failed too often. */
-function exitCode(stats: RunStats, failureRate: string | null = null): number {
+/**
+ * `failureRate`: the LLM stage's end-of-run check (llm.maxFailureRate), a reason when its records failed too often.
+ * Input records that failed their schema (E_RECORD) are bad input: the run goes on without them, then exits 2.
+ */
+function exitCode(stats: RunStats, failureRate: string | null, failuresPath: string): number {
   if (stats.stopReason?.startsWith('interrupted')) return 130;
   if (stats.stopReason?.startsWith('E_INPUT')) {
     process.stderr.write(`gen-stream: error ${stats.stopReason}\n`);
@@ -96,6 +101,10 @@ function exitCode(stats: RunStats, failureRate: string | null = null): number {
   if (failureRate !== null) {
     process.stderr.write(`gen-stream: error ${failureRate}\n`);
     return 1;
+  }
+  if (stats.rejected) {
+    process.stderr.write(`gen-stream: error E_RECORD: ${stats.rejected} input record(s) lack what the run needs (each named by file:line and field in ${failuresPath}); the others are written\n`);
+    return 2;
   }
   return 0;
 }
@@ -115,7 +124,7 @@ function statsAtStart(plan: Plan, resume: Checkpoint | null): { stats: RunStats;
 async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan, stats: RunStats, stop: AbortController) {
   const { config } = loaded;
   const paths = artifactsOf(config, options);
-  await refuseCollisions(runPathsOf(config, options), { sideBySide: options.family === 'persona-to-persona' });
+  await refuseCollisions(runPathsOf(config, options, plan.writes), { sideBySide: options.family === 'persona-to-persona' });
   if (!resume) await refuseForeignFiles(config, options.force ?? false, warn);
   const failures = new FailureSink(paths.failures, resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
   const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost, quiet: options.quiet }) ?? null;
@@ -210,5 +219,5 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
   const sidecar = runMetadata(loaded, { family: options.family ?? 'personas', narratives: plan.narratives ?? plan.stage !== undefined, model: plan.model });
   for (const out of fileOutputs(loaded.config)) await writeFileAtomic(run.paths.meta(out), `${JSON.stringify(sidecar, null, 2)}\n`);
   summary(stats, base, run.failures, options.quiet);
-  return exitCode(stats, failureRateOf(run.narrate?.stage, loaded.config.llm?.maxFailureRate));
+  return exitCode(stats, failureRateOf(run.narrate?.stage, loaded.config.llm?.maxFailureRate), run.failures.path);
 }

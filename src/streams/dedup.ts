@@ -30,36 +30,70 @@ export function missingFieldError(records: readonly Record<string, unknown>[], f
   );
 }
 
+/** Where removed entries go: opened when the stage is made, appended to a batch at a time, closed or aborted with it. */
+export interface RemovedLog {
+  open(): Promise<void>;
+  append(entries: readonly RemovedEntry[]): Promise<void>;
+  /** The run finished: make the entries durable and release the file. */
+  close(): Promise<void>;
+  /** The run failed: release the file. */
+  abort(): Promise<void>;
+}
+
 /**
  * Deduplication stage: arrays of records in, the first occurrence of each (near-)duplicate group out, in order.
- * Removed records are reported to `onRemoved` with the id they duplicate. A record without the text field is
- * passed through (nothing to compare) and counted (`deduper.passed`), so kept + passed = written and
- * kept + removed + passed = read. A first batch in which no record has the field is an error (missingFieldError).
+ * Removed records go to `removed` with the id they duplicate: each batch's entries are appended, and awaited,
+ * before its kept records are passed on (backpressure, and no write after the stage is gone); the stage opens
+ * the log with its first batch (or at its end, for an empty input) — not when it is built, since the runner
+ * builds its head before its refusals — and closes (or, on an error, aborts) it when it ends. A record without the
+ * text field is passed through (nothing to compare) and counted (`deduper.passed`), so kept + passed = written
+ * and kept + removed + passed = read. A first batch in which no record has the field is an error
+ * (missingFieldError).
  */
-export function createDedup(deduper: Deduper, field: string, onRemoved: (entry: RemovedEntry) => void): Transform {
+export function createDedup(deduper: Deduper, field: string, removed: RemovedLog): Transform {
   let first = true;
+  let closed = false;
+  let opened: Promise<void> | null = null;
+  const open = () => (opened ??= removed.open());
+  const step = async (records: Indexed[]): Promise<Indexed[]> => {
+    if (first && records.length) {
+      first = false;
+      const err = missingFieldError(records, field);
+      if (err) throw err;
+    }
+    const kept: Indexed[] = [];
+    const entries: RemovedEntry[] = [];
+    for (const r of records) {
+      const text = r[field];
+      const id = String(r.id ?? '');
+      const verdict = typeof text === 'string' ? deduper.check(id, text) : deduper.pass();
+      if (verdict.keep) kept.push(r);
+      else entries.push({ id, duplicate_of: verdict.duplicateOf, kind: verdict.kind, similarity: Number(verdict.similarity.toFixed(4)) });
+    }
+    if (entries.length) await removed.append(entries);
+    return kept;
+  };
   return new Transform({
     objectMode: true,
     highWaterMark: 2,
     transform(records: Indexed[], _enc, callback) {
-      try {
-        if (first && records.length) {
-          first = false;
-          const err = missingFieldError(records, field);
-          if (err) return callback(err);
-        }
-        const kept: Indexed[] = [];
-        for (const r of records) {
-          const text = r[field];
-          const id = String(r.id ?? '');
-          const verdict = typeof text === 'string' ? deduper.check(id, text) : deduper.pass();
-          if (verdict.keep) kept.push(r);
-          else onRemoved({ id, duplicate_of: verdict.duplicateOf, kind: verdict.kind, similarity: Number(verdict.similarity.toFixed(4)) });
-        }
-        callback(null, kept);
-      } catch (err) {
-        callback(err as Error);
-      }
+      open()
+        .then(() => step(records))
+        .then((kept) => callback(null, kept), callback);
+    },
+    flush(callback) {
+      closed = true;
+      open()
+        .then(() => removed.close())
+        .then(
+          () => callback(),
+          (err: Error) => removed.abort().then(() => callback(err), () => callback(err)),
+        );
+    },
+    destroy(err, callback) {
+      if (closed) return callback(err);
+      closed = true;
+      removed.abort().then(() => callback(err), (abortErr: Error) => callback(err ?? abortErr));
     },
   });
 }

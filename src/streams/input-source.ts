@@ -4,6 +4,7 @@ import type { InputDigest } from '../run-state/input-digest.js';
 import { createCorpusSource } from './corpus-source.js';
 import { type IndexedBatchOptions, indexedBatches, type Stripe } from './indexed-batches.js';
 import { createJsonlSource, failureRecord } from './jsonl-source.js';
+import { markRecord, type RecordCheck } from './record-check.js';
 
 export interface InputSourceOptions {
   name: string;
@@ -19,6 +20,8 @@ export interface InputSourceOptions {
   onInputError?: IndexedBatchOptions['onInputError'];
   /** Hashes what is read, position by position (a resume checks its input against the checkpoint's). */
   digest?: InputDigest;
+  /** What the stage needs of a record: one that fails is marked (with `file:line`) for the stage to fail. */
+  check?: RecordCheck;
 }
 
 /**
@@ -29,15 +32,19 @@ export interface InputSourceOptions {
  * for, so an item's place is `file:row`.
  */
 export function createInputSource(input: AsyncIterable<Buffer | string>, options: InputSourceOptions): Readable {
-  const { failures, corpus, ...rest } = options;
+  const { failures, corpus, check, ...rest } = options;
   // The stop releases the input: a pipe held open (or a terminal) would otherwise keep the process waiting.
   if (isStream(input)) rest.signal?.addEventListener('abort', () => input.destroy(), { once: true });
-  if (failures) return createJsonlSource(input, { ...rest, select: failureRecord });
+  if (failures) return createJsonlSource(input, { ...rest, select: (v, where) => markRecord(failureRecord(v, where), where, check) });
   if (corpus) return createCorpusSource(input, { ...rest, ...corpus });
   const read = readerOf(input);
-  if (!read) return createJsonlSource(input, rest);
+  if (!read) return createJsonlSource(input, { ...rest, select: check && ((v, where) => markRecord(v, where, check)) });
   const { batchSize = 256, signal, skip = 0, stripe, onEnd, onInputError, digest } = rest;
-  return indexedBatches(digest ? digested(read(batchSize), digest) : read(batchSize), { batchSize, signal, skip, stripe, onEnd, onInputError, digest });
+  // The digest hashes a row as read, before the check marks it.
+  let groups = read(batchSize);
+  if (digest) groups = digested(groups, digest);
+  if (check) groups = checked(groups, rest.name, check);
+  return indexedBatches(groups, { batchSize, signal, skip, stripe, onEnd, onInputError, digest });
 }
 
 /** A CSV, Arrow or Parquet record has no line of its own: its JSON stands for it in the digest. */
@@ -45,6 +52,15 @@ async function* digested<T>(groups: AsyncIterable<T[]>, digest: InputDigest): As
   for await (const group of groups) {
     for (const record of group) digest.push(JSON.stringify(record));
     yield group;
+  }
+}
+
+/** A columnar or CSV reader's rows, checked; a row's place is its number among the file's records. */
+async function* checked(groups: AsyncIterable<Record<string, unknown>[]>, name: string, check: RecordCheck): AsyncGenerator<Record<string, unknown>[]> {
+  let n = 0;
+  for await (const rows of groups) {
+    for (const r of rows) markRecord(r, `${name}: record ${++n}`, check);
+    yield rows;
   }
 }
 

@@ -68,7 +68,7 @@ export function failureRateOf(stage: unknown, maxFailureRate?: number): string |
 }
 
 /** A failure entry's `index`, and `position` when the record's place in the whole input differs. */
-function placeOf(index: number, record: Indexed): { index: number; position?: number } {
+export function placeOf(index: number, record: Indexed): { index: number; position?: number } {
   const position = positionOf(record);
   return position === index ? { index } : { index, position };
 }
@@ -135,7 +135,7 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
     const spent = costOf(tally.usage.promptTokens, tally.usage.completionTokens, price);
     cost += spent;
     report({
-      ...('ok' in result ? { done: 1 } : { failed: 1 }),
+      ...('ok' in result ? { done: 1 } : { failed: 1, rejected: result.failed.error.code === 'E_RECORD' ? 1 : 0 }),
       inFlight: -1,
       requests: tally.requests,
       retries: tally.retries,

@@ -5,6 +5,7 @@ import { type NarrateOptions, narrateRecord, type PreparedGroup } from '../llm/n
 import { withNarrative } from '../narrative/with-narrative.js';
 import { Stream, rngFor } from '../generator/rng.js';
 import { createLlmMap } from './llm-map.js';
+import { rejectionOf } from './record-check.js';
 import type { BreakerRule } from '../llm/retry-policy.js';
 
 export interface NarrateLlmOptions {
@@ -36,6 +37,11 @@ export function createNarrateLlm(options: NarrateLlmOptions): Duplex {
   return createLlmMap({
     ...rest,
     redact: (text) => client.redact(text),
-    work: async (record, index, tally) => [withNarrative(record, await narrateRecord(record, groups, client, narrate, rngFor(seed, Stream.retry, index), tally), provider)],
+    work: async (record, index, tally) => {
+      // A record that failed the source's check fails before any request (E_RECORD, 0 attempts), in its turn's place.
+      const rejected = rejectionOf(record);
+      if (rejected) throw rejected;
+      return [withNarrative(record, await narrateRecord(record, groups, client, narrate, rngFor(seed, Stream.retry, index), tally), provider)];
+    },
   });
 }

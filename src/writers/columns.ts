@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { HUB_COLUMNS } from '../hub/records.js';
 
 /**
  * The one schema of the columnar outputs (Arrow, Parquet) and of CSV's header: top-level fields with a type and a
@@ -27,9 +28,17 @@ function inferField(name: string, v: unknown): Column {
   return { name, type: 'utf8', nullable: false };
 }
 
-/** The schema inferred from a first record (see above). */
+const HUB_BY_NAME: ReadonlyMap<string, Column> = new Map(HUB_COLUMNS.map((c) => [c.name, c]));
+
+/**
+ * The schema inferred from a first record (see above). A Persona Hub record (it has `synth_method`) takes the
+ * declared types of its Hub fields, whatever the first record holds: a first `parent_id` that is set must not
+ * make the column required (persona-to-persona parts read before text-to-persona ones), nor a score of 1 an
+ * integer. Its other fields, and the key order, are the record's.
+ */
 export function inferSchema(record: Readonly<Record<string, unknown>>): Column[] {
-  return Object.entries(record).map(([k, v]) => inferField(k, v));
+  const hub = 'synth_method' in record;
+  return Object.entries(record).map(([k, v]) => (hub && HUB_BY_NAME.get(k)) || inferField(k, v));
 }
 
 /** A value that does not fit its column: named by column path, with what was received and expected. */

@@ -8,7 +8,7 @@ import { INDEX, type Indexed } from '../../src/run-state/record-index.js';
 import { createDedup, missingFieldError, textFieldsOf } from '../../src/streams/dedup.js';
 import { runThrough } from '../streams/harness.js';
 import { errorCode, parseLines, runCli } from '../helpers/cli.js';
-import { makeRandom, personaTexts } from './harness.js';
+import { makeRandom, memoryLog, personaTexts } from './harness.js';
 
 let dir: string;
 before(async () => {
@@ -55,7 +55,7 @@ describe('dedup: the text field', () => {
     }
     const deduper = new Deduper();
     const removed: string[] = [];
-    const out = await runThrough<Indexed>([records.slice(0, 13), records.slice(13)], createDedup(deduper, 'persona', (e) => removed.push(e.id)));
+    const out = await runThrough<Indexed>([records.slice(0, 13), records.slice(13)], createDedup(deduper, 'persona', memoryLog(removed)));
     assert.equal(deduper.passed, 10);
     assert.equal(deduper.removedExact + deduper.removedNear, removed.length);
     assert.equal(deduper.kept + removed.length + deduper.passed, records.length, 'kept + removed + passed through = read');
