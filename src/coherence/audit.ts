@@ -115,6 +115,14 @@ export function checkClaim(check: Check, m: RegExpExecArray, record: Readonly<Re
   return age <= check.maxAge ? null : `${says} (claim needs age ≤ ${check.maxAge})`;
 }
 
+/** Spans longer than this keep their end (where the claim is), after an ellipsis. */
+export const MAX_SPAN = 100;
+
+function spanOf(match: string, name: string): string {
+  const s = match.replaceAll(PERSONA, name).replaceAll(OTHER, '').trim();
+  return s.length > MAX_SPAN ? `…${s.slice(s.length - MAX_SPAN + 1).trimStart()}` : s;
+}
+
 /** The persona's names as the text may use them, longest first (the full name before the first name). */
 export function namesOf(record: Readonly<Record<string, unknown>>): string[] {
   const names = [record.name, record.first_name].filter((n): n is string => typeof n === 'string' && n.length > 0);
@@ -136,7 +144,7 @@ export function auditText(text: string, field: string, record: Readonly<Record<s
       for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
         if (m[0].length === 0) re.lastIndex++;
         const expected = checkClaim(rule.check, m, record);
-        if (expected !== null) found.push({ rule: rule.name, field, span: m[0].replaceAll(PERSONA, display).replaceAll(OTHER, '').trim(), expected });
+        if (expected !== null) found.push({ rule: rule.name, field, span: spanOf(m[0], display), expected });
       }
     }
   }
