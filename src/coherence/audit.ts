@@ -89,7 +89,7 @@ export function checkClaim(check: Check, m: RegExpExecArray, record: Readonly<Re
   if ('grammar' in check) {
     const n = Number(m[1]);
     const r = n % 100;
-    return r >= 20 || (r === 0 && n > 0) ? `"${n} de ${m[2]}"` : null;
+    return r >= 20 || (r === 0 && n > 0) ? `${n} de ${m[2]}` : null;
   }
   const raw = record[check.attr];
   if (raw === undefined || raw === null || raw === '') return null;
@@ -131,7 +131,8 @@ export function namesOf(record: Readonly<Record<string, unknown>>): string[] {
 
 /** Every contradiction between one field's text and the record. */
 export function auditText(text: string, field: string, record: Readonly<Record<string, unknown>>, language: AuditLanguage, names = namesOf(record)): Contradiction[] {
-  const display = typeof record.first_name === 'string' ? record.first_name : (names[0] ?? '');
+  // The span shows the name as the text wrote it (the full name when it appears, else the first name).
+  const display = names.find((n) => text.includes(n)) ?? '';
   const found: Contradiction[] = [];
   const lang = COMPILED[language];
   const woken = new Uint8Array(lang.rules.length);

@@ -35,6 +35,8 @@ function leadingWords(sentence: string): [string, string] {
 
 function isRelative(sentence: string, language: AuditLanguage): boolean {
   const [first, second] = leadingWords(sentence);
+  // "Her mother tongue is …" is about the persona.
+  if (second === 'mother' && language === 'en' && /^\S+ mother tongue/i.test(sentence)) return false;
   return RELATIVES[language].has(first) || (POSSESSIVES[language].has(first) && RELATIVES[language].has(second));
 }
 

@@ -104,7 +104,7 @@ export const rulesRo: readonly Rule[] = [
   {
     name: 'ro.marital.widowed',
     keys: ['văduv'],
-    pattern: re(`${S}(?:este|e|a rămas) văduv${END}|${S}(?:este|e|a rămas) văduvă${END}`),
+    pattern: re(`${S}(?:(?:este|e|a rămas) )?văduvă?${END}`),
     check: { attr: 'marital_status', oneOf: ['widowed'] },
     examples: [
       { text: 'De când a rămas văduvă, se bazează pe rude.', record: { marital_status: 'married' }, contradicts: true },

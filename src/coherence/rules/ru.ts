@@ -2,7 +2,7 @@ import type { Rule } from '../types.js';
 import { AGE, HIGHER, JOBSEEKING, NO_FAITH, NOT_WORKING, OCC, ORTHODOX, ROMANIAN } from './values.js';
 
 /** Russian rules. `S` opens a claim about the persona: its name (U+0001), он/она or я, after a short lead; pro-drop counts. */
-const S = String.raw`^(?:[^,\n\u0002]{1,30}, )?(?:(?:\u0001|он|она|я),? )?(?:(?:уже|давно|сейчас|теперь|не) )?(?:— )?`;
+const S = String.raw`^(?:[^,\n\u0002]{1,30}, )?(?:(?:уже|давно|сейчас|теперь) )?(?:(?:\u0001|он|она|я),? )?(?:(?:уже|давно|сейчас|теперь|не) )?(?:— )?`;
 const END = String.raw`(?!\p{L})`;
 const re = (source: string): RegExp => new RegExp(source, 'iu');
 
