@@ -30,7 +30,29 @@ function compile(rules: readonly Rule[]): Language {
   rules.forEach((rule, i) => {
     for (const k of rule.keys) rulesOfKey.set(k, [...(rulesOfKey.get(k) ?? []), i]);
   });
-  return { rules: rules.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, 'giu') })), keys: new RegExp(trie([...rulesOfKey.keys()]), 'g'), rulesOfKey };
+  return { rules: rules.map((rule) => ({ rule, re: new RegExp(rule.pattern.source, anchored(rule.pattern.source) ? 'yiu' : 'giu') })), keys: new RegExp(trie([...rulesOfKey.keys()]), 'g'), rulesOfKey };
+}
+
+/**
+ * Whether every top-level alternative starts with `^`: such a rule is compiled sticky (`y`), one attempt at the
+ * sentence start. V8 does not see that itself and tries `^` at every position (~5 ns each: 0.5 µs a sentence).
+ */
+export function anchored(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  let atStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (atStart && c !== '^') return false;
+    atStart = false;
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) atStart = true;
+  }
+  return !atStart;
 }
 
 /**
