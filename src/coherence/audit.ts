@@ -2,7 +2,7 @@ import { LENGTHS } from '../narrative/fields.js';
 import { rulesEn } from './rules/en.js';
 import { rulesRo } from './rules/ro.js';
 import { rulesRu } from './rules/ru.js';
-import { OTHER, PERSONA, prepare } from './sentences.js';
+import { detectLanguage, OTHER, PERSONA, prepare } from './sentences.js';
 import type { AuditLanguage, Check, Contradiction, Rule } from './types.js';
 
 /** The year the census (and the template narrator) counts ages from. */
@@ -174,13 +174,16 @@ export function auditText(text: string, field: string, record: Readonly<Record<s
   return found;
 }
 
-/** Every contradiction between a record's narrative fields and its attributes. */
-export function auditRecord(record: Readonly<Record<string, unknown>>, language: AuditLanguage): Contradiction[] {
+/**
+ * Every contradiction between a record's narrative fields and its attributes. `language` is what the config
+ * says; `'detect'` reads it off each field instead (a file validated without its run's config).
+ */
+export function auditRecord(record: Readonly<Record<string, unknown>>, language: AuditLanguage | 'detect'): Contradiction[] {
   const names = namesOf(record);
   const found: Contradiction[] = [];
   for (const field of AUDITED_FIELDS) {
     const text = record[field];
-    if (typeof text === 'string' && text) found.push(...auditText(text, field, record, language, names));
+    if (typeof text === 'string' && text) found.push(...auditText(text, field, record, language === 'detect' ? detectLanguage(text) : language, names));
   }
   return found;
 }

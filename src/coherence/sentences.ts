@@ -79,3 +79,15 @@ export function prepare(text: string, names: readonly string[], language: AuditL
   }
   return out;
 }
+
+/**
+ * The language a narrative is written in, from its first 300 characters: Cyrillic is ru, Romanian function
+ * words are ro, else en (place names such as Chișinău carry diacritics in English text too, so words decide).
+ */
+export function detectLanguage(text: string): AuditLanguage {
+  const head = text.slice(0, 300);
+  let cyrillic = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) >= 0x400 && head.charCodeAt(i) <= 0x4ff) cyrillic++;
+  if (cyrillic > head.length * 0.3) return 'ru';
+  return / (?:și|este|în|din|pentru|sunt|lui|ei) /.test(head) ? 'ro' : 'en';
+}

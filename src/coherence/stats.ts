@@ -5,7 +5,8 @@ import type { AuditLanguage, Contradiction } from './types.js';
 export const EXAMPLES_PER_RULE = 3;
 
 export interface CoherenceReport {
-  language: AuditLanguage;
+  /** The rules' language, or `detect`: each field's own (Cyrillic, Romanian function words, else English). */
+  language: AuditLanguage | 'detect';
   /** Records with narratives, audited. */
   audited: number;
   /** Records with at least one contradiction, and their share of `audited` (the gated rate). */
@@ -28,7 +29,7 @@ export class CoherenceCounter {
   withContradiction = 0;
   contradictions = 0;
 
-  constructor(readonly language: AuditLanguage) {}
+  constructor(readonly language: AuditLanguage | 'detect') {}
 
   /** Audits one record (skipped, and not counted, when it has no narratives); returns what it found. */
   add(record: Readonly<Record<string, unknown>>): Contradiction[] {

@@ -7,7 +7,7 @@ export const audit: Command = {
   description: `Reads narrated records (JSONL on stdin, or --input FILE in any format) and checks every narrative field
 against the record's attributes: stated age and birth year, sex agreement, marital status, employment and
 occupation, education, district, village or town, region, religion, mother tongue (rules per language in
-src/coherence/rules/, the language narrative.language of the config). Writes one JSONL line per contradiction,
+src/coherence/rules/, chosen by each field's language: Cyrillic is ru, Romanian function words ro, else en). Writes one JSONL line per contradiction,
 {"id","rule","field","span","expected"}, and a summary on stderr. Exit 1 when more than
 validate.maxContradictionRate (default 1 %) of the narrated records contradict their attributes.`,
   flags: [...CONFIG_FLAGS, 'input', 'input-format'],
@@ -24,7 +24,7 @@ validate.maxContradictionRate (default 1 %) of the narrated records contradict t
     const batches: AsyncIterable<Record<string, unknown>[]> = input
       ? recordBatches(input, inputFormatOf(input, inputFormatFlag(values['input-format']), 'jsonl'))
       : createJsonlSource(process.stdin, { name: '<stdin>' });
-    const counter = new CoherenceCounter(config.narrative.language);
+    const counter = new CoherenceCounter('detect');
     async function* lines(): AsyncGenerator<string> {
       for await (const batch of batches) {
         let out = '';

@@ -3,7 +3,7 @@ import { esc } from './charts.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 const summary = (c: CoherenceReport) =>
-  `${c.withContradiction} of ${c.audited} narrated records (${pct(c.rate)}) contradict their own attributes (${c.contradictions} contradictions; rules for ${c.language})`;
+  `${c.withContradiction} of ${c.audited} narrated records (${pct(c.rate)}) contradict their own attributes (${c.contradictions} contradictions; ${c.language === 'detect' ? 'rules by the language of each field' : `rules for ${c.language}`})`;
 
 /** stats.md: the coherence audit — rate per rule and per field, then the first examples of the most frequent rules. */
 export function coherenceMarkdown(c: CoherenceReport): string[] {

@@ -85,7 +85,8 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
   const gatesConfig = config.validate;
   const fidelity = new FidelityCounter(model, census.joints);
   const narratives = new NarrativeCounter(config.narrative.language);
-  const coherence = new CoherenceCounter(config.narrative.language);
+  // Each field's own language: a file validated without its run's config (default ro) is still read right.
+  const coherence = new CoherenceCounter('detect');
   const ids = new IdCounter();
   const reference = census.joints.length ? simulateReference(loaded) : null;
   for await (const batch of batches) {
