@@ -80,6 +80,9 @@ export function prepare(text: string, names: readonly string[], language: AuditL
   return out;
 }
 
+/** Romanian function words no English sentence uses. */
+const RO_WORDS = /(?:^|[\s,.;:])(?:și|este|în|din|pentru|sunt|lui|ei|de|la|cu|nu|se|ani)(?=[\s,.;:])/i;
+
 /**
  * The language a narrative is written in, from its first 300 characters: Cyrillic is ru, Romanian function
  * words are ro, else en (place names such as Chișinău carry diacritics in English text too, so words decide).
@@ -89,5 +92,5 @@ export function detectLanguage(text: string): AuditLanguage {
   let cyrillic = 0;
   for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) >= 0x400 && head.charCodeAt(i) <= 0x4ff) cyrillic++;
   if (cyrillic > head.length * 0.3) return 'ru';
-  return / (?:și|este|în|din|pentru|sunt|lui|ei) /.test(head) ? 'ro' : 'en';
+  return RO_WORDS.test(head) ? 'ro' : 'en';
 }

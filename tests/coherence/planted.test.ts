@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { auditText } from '../../src/coherence/audit.js';
+import { auditRecord, auditText } from '../../src/coherence/audit.js';
 import { PLANTED } from './planted.js';
 
 describe('coherence audit on planted contradictions', () => {
@@ -23,6 +23,11 @@ describe('coherence audit on planted contradictions', () => {
     }
     const recall = 1 - missed.length / PLANTED.length;
     assert.ok(recall >= 0.95, `recall ${recall.toFixed(3)}; missed:\n${missed.join('\n')}`);
+  });
+
+  it('as whole records with each field\'s language detected (what validate and audit do), recall stays >= 0.95', () => {
+    const caught = PLANTED.filter((p) => auditRecord({ ...p.record, [p.field]: p.text, narrative_provider: 'llm:test' }, 'detect').some((c) => c.rule === p.rule));
+    assert.ok(caught.length / PLANTED.length >= 0.95, `${caught.length} of ${PLANTED.length}`);
   });
 
   it('the same texts against records they agree with raise nothing of the planted kind', () => {
