@@ -208,8 +208,12 @@ export const configSchema = z.strictObject({
       referenceRecords: z.number().int().min(1000).max(10_000_000).default(200_000),
       /** Fail when a narrative field is empty or missing in a record that has narratives. */
       requireNarratives: z.boolean().default(true),
+      /** Fail when more than this share of narrated records contradict their own attributes (the coherence audit); null: not gated. */
+      maxContradictionRate: z.number().min(0).max(1).nullable().default(0.01),
+      /** Fail when more than this share of sampled cultural backgrounds near-duplicate another (Jaccard ≥ 0.8); null: not gated. */
+      maxNearDuplicateRate: z.number().min(0).max(1).nullable().default(0.3),
     })
-    .default({ maxMarginalPoints: 0.5, noiseAlpha: 0.01, minPValue: 0.01, minRecordsForPValue: 1000, referenceRecords: 200_000, requireNarratives: true }),
+    .default({ maxMarginalPoints: 0.5, noiseAlpha: 0.01, minPValue: 0.01, minRecordsForPValue: 1000, referenceRecords: 200_000, requireNarratives: true, maxContradictionRate: 0.01, maxNearDuplicateRate: 0.3 }),
   sampling: z
     .strictObject({
       /** Cap on proposals for one record before the run stops with E_INFEASIBLE. */

@@ -1,5 +1,6 @@
 /** The commands of the CLI, in the order help lists them. Parsing, help and dispatch all come from here. */
 import { batchExport } from './batch-export.js';
+import { audit } from './audit.js';
 import { batchImport } from './batch-import.js';
 import { card } from './card.js';
 import type { Command } from './command.js';
@@ -15,6 +16,6 @@ import { textToPersona } from './text-to-persona.js';
 import { validate } from './validate.js';
 import { write } from './write.js';
 
-export const COMMANDS: readonly Command[] = [main, sample, narrate, write, dedup, textToPersona, personaToPersona, batchExport, batchImport, judge, card, validate, describe, mockLlm];
+export const COMMANDS: readonly Command[] = [main, sample, narrate, write, dedup, textToPersona, personaToPersona, batchExport, batchImport, judge, card, validate, audit, describe, mockLlm];
 
 export const commandNamed = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);

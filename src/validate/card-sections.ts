@@ -85,6 +85,9 @@ const censusValidation = (r: ValidationReport): string[] => {
         `exact duplicates ${n.exactDuplicates}, near-duplicates ${(100 * n.nearDuplicateRate).toFixed(2)} % (MinHash, Jaccard ≥ 0.8, sample of ${n.nearDuplicateSample}).` +
         (template ? ` ${template === n.withNarratives ? 'All' : `${template} of ${n.withNarratives}`} narratives are template-made: phrase-bank compositions that share sentences, so ${(100 * n.nearDuplicateRate).toFixed(2)} % of sampled cultural_background texts near-duplicate another — read them as placeholders, not as varied prose.` : '')
       : 'No narrative fields.',
+    r.coherence
+      ? `Coherence audit: ${r.coherence.withContradiction} of ${r.coherence.audited} narrated records (${(100 * r.coherence.rate).toFixed(2)} %) contradict their own attributes${r.coherence.rules.length ? ` (most often ${r.coherence.rules.slice(0, 3).map((x) => `${x.rule} ${(100 * x.rate).toFixed(2)} %`).join(', ')})` : ''}.`
+      : '',
   ];
 };
 

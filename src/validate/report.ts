@@ -6,6 +6,8 @@ import { barChart, esc, histogram } from './charts.js';
 import type { Gate } from './gate.js';
 import { type HubReport, hubHtml, hubMarkdown } from './hub-report.js';
 import type { NarrativeReport } from './narrative-stats.js';
+import type { CoherenceReport } from '../coherence/stats.js';
+import { coherenceHtml, coherenceMarkdown } from './coherence-report.js';
 import { allowanceText, allowedPoints, type NoiseRule, noiseRuleText } from './noise.js';
 
 export type { Gate };
@@ -25,6 +27,8 @@ export interface ValidationReport {
   constraintViolations: Record<string, number>;
   unknownValues: number;
   narratives: NarrativeReport | null;
+  /** The coherence audit of the narratives against the record (null without narratives). */
+  coherence: CoherenceReport | null;
   gates: Gate[];
   passed: boolean;
 }
@@ -75,6 +79,7 @@ function censusHtml(r: ValidationReport): string {
 <p>${esc(noiseRuleText(r.noise))}</p>
 <p class="legend"><span style="background:#b8b8b8"></span>target <span style="background:#2f6fdf"></span>observed (percent)</p>
 <h2>Marginals</h2>${marginals}<h2>Joints (conditional shares, observed vs model)</h2>${joints}
+${r.coherence ? coherenceHtml(r.coherence) : ''}
 ${n ? `<h2>Narratives</h2><p>cultural_background ≥ 1,500 chars: ${(100 * n.culturalBackgroundAtLeast1500).toFixed(1)} % · names the persona: ${(100 * n.namesPersona).toFixed(1)} % · in ${esc(n.language)}: ${(100 * n.inLanguage).toFixed(1)} % · exact duplicates: ${n.exactDuplicates} · near-duplicates (sample of ${n.nearDuplicateSample}): ${(100 * n.nearDuplicateRate).toFixed(2)} %</p>${hist}` : ''}`;
 }
 
@@ -111,6 +116,7 @@ function censusMarkdown(r: ValidationReport): string {
       `cultural_background ≥ 1,500 chars: ${(100 * n.culturalBackgroundAtLeast1500).toFixed(1)} % · names the persona: ${(100 * n.namesPersona).toFixed(1)} % · in ${n.language}: ${(100 * n.inLanguage).toFixed(1)} % · exact duplicates (cultural_background): ${n.exactDuplicates} · near-duplicates (Jaccard ≥ 0.8, sample of ${n.nearDuplicateSample}): ${(100 * n.nearDuplicateRate).toFixed(2)} % · providers: ${Object.entries(n.providers).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     );
   }
+  if (r.coherence) lines.push('', ...coherenceMarkdown(r.coherence));
   return `${lines.join('\n')}\n`;
 }
 

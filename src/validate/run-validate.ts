@@ -7,6 +7,8 @@ import { FAMILY_RANK, isHubData, recordsOf, type SubDataset, subDatasetsOf } fro
 import { FidelityCounter } from './fidelity-stats.js';
 import { HubCounter, IdRegistry } from './hub-stats.js';
 import { NarrativeCounter } from './narrative-stats.js';
+import { CoherenceCounter } from '../coherence/stats.js';
+import { narrativeGates } from './coherence-gates.js';
 import { chiSquareGate, marginalGate, noiseRule } from './noise.js';
 import { type DatasetReport, type Gate, type HubReport, type ValidationReport, type ValidationResult, renderMarkdown, writeReport } from './report.js';
 import { IdCounter } from './id-stats.js';
@@ -83,18 +85,22 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
   const gatesConfig = config.validate;
   const fidelity = new FidelityCounter(model, census.joints);
   const narratives = new NarrativeCounter(config.narrative.language);
+  // Each field's own language: a file validated without its run's config (default ro) is still read right.
+  const coherence = new CoherenceCounter('detect');
   const ids = new IdCounter();
   const reference = census.joints.length ? simulateReference(loaded) : null;
   for await (const batch of batches) {
     for (const r of batch) {
       fidelity.add(r);
       narratives.add(r);
+      coherence.add(r);
       ids.add(r);
     }
   }
   const marginals = fidelity.marginals();
   const joints = reference ? fidelity.jointResults(await reference) : [];
   const narrativeReport = narratives.withNarratives ? narratives.report() : null;
+  const coherenceReport = narrativeReport ? coherence.report() : null;
   const violations = Object.fromEntries(fidelity.violations);
   const gates: Gate[] = [];
   // Both gates ask whether the file could be a draw from the targets at its own n (see noise.ts).
@@ -111,6 +117,7 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
     const emptyFields = narrativeReport.fields.filter((f) => f.empty > 0);
     gates.push({ name: 'narratives present', passed: emptyFields.length === 0, detail: emptyFields.length ? emptyFields.map((f) => `${f.field}: ${f.empty} empty`).join(', ') : 'no empty narrative field' });
   }
+  if (narrativeReport && coherenceReport) gates.push(...narrativeGates(narrativeReport, coherenceReport, gatesConfig));
   return {
     kind: 'census',
     file: sub.output,
@@ -123,6 +130,7 @@ async function validateCensus(loaded: LoadedConfig, sub: SubDataset, batches: As
     constraintViolations: violations,
     unknownValues: fidelity.unknownValues,
     narratives: narrativeReport,
+    coherence: coherenceReport,
     gates,
     passed: gates.every((g) => g.passed),
   };
