@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type Command, FLAGS, type FlagName, type FlagValues } from './commands/command.js';
+import { type Command, FLAGS, type FlagName, type FlagValues, runsThroughRunner } from './commands/command.js';
 import { buildContext } from './commands/context.js';
 import { commandHelp, mainHelp } from './commands/help.js';
 import { usageErrorOf } from './commands/parse-errors.js';
 import { COMMANDS, commandNamed } from './commands/table.js';
 import { GenStreamError, UsageError } from './errors.js';
 import { systemError } from './io/system-errors.js';
+import { releaseSetup, trapSetup } from './run/signals.js';
 
 /** parseArgs' options, from the flag table. */
 const PARSE_OPTIONS = Object.fromEntries(
@@ -65,7 +66,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.length > command.args.max) throw new UsageError(`unexpected argument "${args[command.args.max]}"`);
     checkFlags(command, values);
-    return await command.run(await buildContext(command, values, args));
+    // A run's first signal must never meet Node's default action, not even while its config is read.
+    const setupStop = runsThroughRunner(command) ? trapSetup(values.quiet ?? false) : null;
+    const ctx = await unlessStopped(buildContext(command, values, args), setupStop);
+    return ctx === null ? 130 : await command.run(ctx);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     // `| head` closed our stdout: that is the reader's choice, not a failure.
@@ -77,5 +81,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     process.stderr.write(`gen-stream: unexpected error: ${e?.stack ?? String(err)}\n`);
     return 1;
+  } finally {
+    releaseSetup();
   }
+}
+
+/**
+ * The set-up's result, or null once `stop` aborts first (a signal during set-up). The set-up may wait for a
+ * config on stdin that never comes: stdin is let go, and whatever the abandoned set-up ends with goes unheard.
+ */
+async function unlessStopped<T>(setup: Promise<T>, stop: AbortSignal | null): Promise<T | null> {
+  if (!stop) return setup;
+  const stopped = new Promise<null>((resolve) => {
+    if (stop.aborted) resolve(null);
+    else stop.addEventListener('abort', () => resolve(null), { once: true });
+  });
+  const first = await Promise.race([setup, stopped]);
+  if (first !== null) return first;
+  setup.catch(() => undefined);
+  process.stdin.destroy();
+  return null;
 }

@@ -23,6 +23,14 @@ function numberFlag(name: string, raw: string | undefined): number | undefined {
   return n;
 }
 
+/** `--drain-timeout S`: seconds (a fraction allowed, 0 = abort at once, at most a day), as ms. */
+function drainTimeoutMs(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const s = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || s > 86_400) throw new UsageError(`--drain-timeout: expected seconds between 0 and 86400, received "${raw}"`);
+  return Math.round(s * 1000);
+}
+
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
@@ -119,6 +127,7 @@ export async function buildContext(command: Command, values: FlagValues, args: r
     startOffset: integerFlag('start-offset', values['start-offset'], 0),
     shard,
     reads: readsOf(values),
+    drainTimeoutMs: drainTimeoutMs(values['drain-timeout']),
   };
   return { values, args, loaded, configValue, options };
 }
