@@ -227,18 +227,18 @@ describe('createOrderedMap (the stream)', () => {
     assert.deepEqual(out, range(0, 100));
   });
 
-  it('abort: the first unstarted index is reported once, in-flight tasks finish and come out, later inputs are dropped', async () => {
+  /** A map whose tasks wait on deferreds (settled by the test), aborted by `controller`, its output collected; `reached` once `n` have started. */
+  function deferredMap(limits: OrderedLimits, n: number) {
     const controller = new AbortController();
-    const tasks: Deferred<number>[] = [];
-    const three = whenCount(3);
+    const tasks: Array<Deferred<number | Unfinished>> = [];
+    const started = whenCount(n);
     const stopIndices: number[] = [];
     const stage = createOrderedMap<number, number>({
-      concurrency: 3,
-      window: 6,
+      ...limits,
       task: () => {
-        const d = deferred<number>();
+        const d = deferred<number | Unfinished>();
         tasks.push(d);
-        three.poke(tasks.length);
+        started.poke(tasks.length);
         return d.promise;
       },
       atTurn: (r) => [r],
@@ -247,8 +247,13 @@ describe('createOrderedMap (the stream)', () => {
     });
     const out: number[] = [];
     const done = pipeline(stage, new Writable({ objectMode: true, write: (b: number[], _e, cb) => (out.push(...b), cb()) }));
+    return { controller, tasks, reached: started.reached, stopIndices, stage, out, done };
+  }
+
+  it('abort: the first unstarted index is reported once, in-flight tasks finish and come out, later inputs are dropped', async () => {
+    const { controller, tasks, reached, stopIndices, stage, out, done } = deferredMap({ concurrency: 3, window: 6 }, 3);
     stage.write(indexed(0, 20));
-    await three.reached;
+    await reached;
     controller.abort();
     assert.deepEqual(stopIndices, [3], 'the stop index is the first input not started');
     stage.write(indexed(20, 5));
@@ -262,27 +267,9 @@ describe('createOrderedMap (the stream)', () => {
   });
 
   it('an UNFINISHED task after an abort: the stream ends with what came before it, and the stop index is told again, lowered', async () => {
-    const controller = new AbortController();
-    const tasks: Array<Deferred<number | Unfinished>> = [];
-    const four = whenCount(4);
-    const stopIndices: number[] = [];
-    const stage = createOrderedMap<number, number>({
-      concurrency: 4,
-      window: 8,
-      task: () => {
-        const d = deferred<number | Unfinished>();
-        tasks.push(d);
-        four.poke(tasks.length);
-        return d.promise;
-      },
-      atTurn: (r) => [r],
-      signal: controller.signal,
-      onStopIndex: (i) => stopIndices.push(i),
-    });
-    const out: number[] = [];
-    const done = pipeline(stage, new Writable({ objectMode: true, write: (b: number[], _e, cb) => (out.push(...b), cb()) }));
+    const { controller, tasks, reached, stopIndices, stage, out, done } = deferredMap({ concurrency: 4, window: 8 }, 4);
     stage.write(indexed(0, 20));
-    await four.reached;
+    await reached;
     controller.abort();
     stage.end();
     tasks[0].resolve(0);
