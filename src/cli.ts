@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type Command, FLAGS, type FlagName, type FlagValues } from './commands/command.js';
+import { type Command, FLAGS, type FlagName, type FlagValues, runsThroughRunner } from './commands/command.js';
 import { commandHelp, mainHelp } from './commands/help.js';
 import { usageErrorOf } from './commands/parse-errors.js';
 import { COMMANDS, commandNamed } from './commands/table.js';
 import { GenStreamError, UsageError } from './errors.js';
 import { systemError } from './io/system-errors.js';
+import { releaseSetup, trapSetup } from './run/signals.js';
 
 /** parseArgs' options, from the flag table. */
 const PARSE_OPTIONS = Object.fromEntries(
@@ -64,9 +65,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (args.length > command.args.max) throw new UsageError(`unexpected argument "${args[command.args.max]}"`);
     checkFlags(command, values);
-    // Loaded only to run a command: help and --version never pay for the config, the census or zod.
-    const { buildContext } = await import('./commands/context.js');
-    return await command.run(await buildContext(command, values, args));
+    // A run's first signal must never meet Node's default action, not even while its config is read.
+    const setupStop = runsThroughRunner(command) ? trapSetup(values.quiet ?? false) : null;
+    // The context is loaded only to run a command: help and --version never pay for the config, the census or zod.
+    const context = import('./commands/context.js').then(({ buildContext }) => buildContext(command, values, args));
+    const ctx = await unlessStopped(context, setupStop);
+    return ctx === null ? 130 : await command.run(ctx);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     // `| head` closed our stdout: that is the reader's choice, not a failure.
@@ -78,5 +82,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     process.stderr.write(`gen-stream: unexpected error: ${e?.stack ?? String(err)}\n`);
     return 1;
+  } finally {
+    releaseSetup();
   }
+}
+
+/**
+ * The set-up's result, or null once `stop` aborts first (a signal during set-up). The set-up may wait for a
+ * config on stdin that never comes: stdin is let go, and whatever the abandoned set-up ends with goes unheard.
+ */
+async function unlessStopped<T>(setup: Promise<T>, stop: AbortSignal | null): Promise<T | null> {
+  if (!stop) return setup;
+  const stopped = new Promise<null>((resolve) => {
+    if (stop.aborted) resolve(null);
+    else stop.addEventListener('abort', () => resolve(null), { once: true });
+  });
+  const first = await Promise.race([setup, stopped]);
+  if (first !== null) return first;
+  setup.catch(() => undefined);
+  process.stdin.destroy();
+  return null;
 }

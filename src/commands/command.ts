@@ -54,6 +54,11 @@ export const FLAGS = {
   'rate-reset': { type: 'string', arg: 'P', help: 'share 0-1 of requests whose connection is reset without an answer (default 0)' },
   'rate-invalid-json': { type: 'string', arg: 'P', help: 'share 0-1 of answers whose content is cut in half: not JSON, as a model cut off (default 0)' },
   'require-key': { type: 'string', arg: 'KEY', help: 'answer 401 invalid_api_key unless a request carries "Authorization: Bearer KEY" (a made-up key)' },
+  'drain-timeout': {
+    type: 'string',
+    arg: 'S',
+    help: 'after the first SIGINT/SIGTERM, seconds the LLM requests in flight may take before they are aborted and their records left for --resume (default 20)',
+  },
   quiet: { type: 'boolean', short: 'q', help: 'nothing on stderr but errors (no progress, summary or notices)' },
   help: { type: 'boolean', short: 'h', help: 'show help for the command' },
   version: { type: 'boolean', help: 'print the version' },
@@ -71,8 +76,8 @@ export const CONFIG_FLAGS = ['config', 'count', 'seed', 'format', 'llm-base-url'
 /** Flags of every command that writes outputs through the checkpointing runner. */
 export const RUN_FLAGS = ['out', 'failed', 'checkpoint', 'resume', 'continue', 'force', 'start-offset'] as const satisfies readonly FlagName[];
 
-/** Flags of the commands that read records and write them through the runner (narrate and the Persona Hub modes). */
-export const STREAM_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'input-format', 'retry-failed', 'shard'] as const satisfies readonly FlagName[];
+/** Flags of the commands that read records and write them through the runner (narrate and the Persona Hub modes): all make LLM requests. */
+export const STREAM_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'input', 'input-format', 'retry-failed', 'shard', 'drain-timeout'] as const satisfies readonly FlagName[];
 /** Flags of the generator commands. */
 export const GENERATOR_FLAGS = [...CONFIG_FLAGS, ...RUN_FLAGS, 'shard'] as const satisfies readonly FlagName[];
 
@@ -107,6 +112,12 @@ export interface Command {
   configWithout?: (values: FlagValues) => Promise<{ value: unknown; source: string }>;
   run: (ctx: CommandContext) => Promise<number>;
 }
+
+/**
+ * Whether the command runs through the checkpointing runner (every such command takes RUN_FLAGS): its first
+ * signal stops it gracefully, so its signals are trapped from the start (run/signals.ts trapSetup).
+ */
+export const runsThroughRunner = (command: Command): boolean => RUN_FLAGS.every((f) => command.flags.includes(f));
 
 /** stdin carries the records unless they come from a file. */
 export const recordsOnStdin = (values: FlagValues): boolean => !values.input && !values['retry-failed'];

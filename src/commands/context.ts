@@ -8,6 +8,14 @@ import { resolveShard, shardTag } from '../run/shard.js';
 import type { Command, CommandContext, FlagValues } from './command.js';
 import { integerFlag, numberFlag } from './flag-values.js';
 
+/** `--drain-timeout S`: seconds (a fraction allowed, 0 = abort at once, at most a day), as ms. */
+function drainTimeoutMs(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const s = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || s > 86_400) throw new UsageError(`--drain-timeout: expected seconds between 0 and 86400, received "${raw}"`);
+  return Math.round(s * 1000);
+}
+
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
@@ -105,6 +113,7 @@ export async function buildContext(command: Command, values: FlagValues, args: r
     startOffset: integerFlag('start-offset', values['start-offset'], 0),
     shard,
     reads: readsOf(values),
+    drainTimeoutMs: drainTimeoutMs(values['drain-timeout']),
   };
   return { values, args, loaded, configValue, options };
 }

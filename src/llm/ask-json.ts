@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { LlmError } from '../errors.js';
 import type { ChatMessage } from '../prompts/types.js';
 import type { Rng } from '../generator/rng.js';
-import type { ChatClient, Usage } from './chat-client.js';
+import { type AttemptCounter, type ChatClient, stoppedError, type Usage } from './chat-client.js';
 
-/** Counts for one input record, kept up to date while it runs (so a failure can report its attempts too). */
-export interface Tally {
-  requests: number;
-  retries: number;
+/**
+ * Counts for one input record, kept up to date while it runs (so a failure can report its attempts too). It is
+ * the client's attempt counter for every request of the record, so the stops it carries apply to all of them.
+ */
+export interface Tally extends AttemptCounter {
   usage: Usage;
 }
 
@@ -97,6 +98,8 @@ export async function askJson<T>(
 ): Promise<T> {
   let lastError = '';
   for (let attempt = 0; attempt <= settings.maxInvalidRetries; attempt++) {
+    // Asking again is a retry: none after the run's first signal.
+    if (attempt > 0 && tally.noRetry?.aborted) throw stoppedError(tally, tally.requests, client.redact(lastError));
     const body = requestBody(settings, messages, format);
     let content: string;
     try {

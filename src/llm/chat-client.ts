@@ -44,31 +44,41 @@ export interface AttemptCounter {
   failure?: FailureKind | null;
   /** Set by the client: some attempt got an HTTP answer (a dead endpoint never gives one). */
   answered?: boolean;
-  /** Given by the caller (the LLM stage's circuit breaker): once aborted, the attempt in flight is aborted and no retry starts. */
+  /** Given by the caller (the LLM stage's circuit breaker, the drain deadline): once aborted, the attempt in flight is aborted and no retry starts. */
   signal?: AbortSignal;
+  /** Given by the caller (the run's first signal): once aborted, no retry starts (a backoff wait ends at once); the attempt in flight goes on. */
+  noRetry?: AbortSignal;
+  /** Set by the client (and askJson): the request was given up because of `signal` or `noRetry`, not for its own failure. */
+  stopped?: boolean;
 }
 
 /** Keep-alive a little under common servers' 5 s, so we never reuse a socket the server is closing. */
 const KEEP_ALIVE_MS = 4_000;
 const ERROR_BODY_CHARS = 300;
 
-/** A wait that ends early (resolving) when `signal` aborts: the caller checks the signal after it. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.resolve();
+/** A wait that ends early (resolving) when one of `signals` aborts: the caller checks the signals after it. */
+function sleep(ms: number, signals: ReadonlyArray<AbortSignal | undefined>): Promise<void> {
+  const given = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (given.some((s) => s.aborted)) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
+      for (const s of given) s.removeEventListener('abort', done);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
+    for (const s of given) s.addEventListener('abort', done, { once: true });
   });
 }
 
-/** The error of a request given up because its caller stopped (the breaker tripped): no further attempt is made. */
-const stoppedError = (attempts: number, last: string) =>
-  new LlmError('E_LLM_RETRIES', `not retried: the run stopped after ${attempts} attempt(s)${last ? `; last: ${last}` : ''}`);
+/**
+ * The error of a request given up because its caller stopped (the breaker tripped, the run was interrupted):
+ * no further attempt is made, and the counter says why (`stopped`), so the caller can tell it from a failure.
+ */
+export function stoppedError(counter: AttemptCounter, attempts: number, last: string): LlmError {
+  counter.stopped = true;
+  return new LlmError('E_LLM_RETRIES', `not retried: the run stopped after ${attempts} attempt(s)${last ? `; last: ${last}` : ''}`);
+}
 
 /**
  * OpenAI-compatible chat completions over an undici Pool. Owns the retry policy (undici's retry interceptor
@@ -115,10 +125,10 @@ export class ChatClient {
   async complete(body: unknown, rng: Rng, counter: AttemptCounter): Promise<Completion> {
     const { maxRetries, retryBaseMs, retryMaxMs } = this.options;
     const payload = typeof body === 'string' ? body : JSON.stringify(body);
-    const stop = counter.signal;
+    const { signal: stop, noRetry } = counter;
     let failure = '';
     for (let attempt = 0; ; attempt++) {
-      if (stop?.aborted) throw stoppedError(attempt, failure);
+      if (stop?.aborted || (attempt > 0 && noRetry?.aborted)) throw stoppedError(counter, attempt, failure);
       counter.requests++;
       let wait: number | null = null;
       const t0 = performance.now();
@@ -149,7 +159,7 @@ export class ChatClient {
       } catch (err) {
         if (err instanceof LlmError) throw err;
         // Aborted by the caller's stop, not by the network: the kind of the last real failure stays.
-        if (stop?.aborted) throw stoppedError(attempt + 1, failure);
+        if (stop?.aborted) throw stoppedError(counter, attempt + 1, failure);
         counter.failure = networkKind(err);
         if (!isRetryableNetworkError(err)) throw new LlmError('E_LLM_REQUEST', this.redact(`request failed: ${(err as Error).message}`));
         const e = err as { code?: string; name?: string; message?: string };
@@ -157,7 +167,7 @@ export class ChatClient {
       }
       if (attempt >= maxRetries) throw new LlmError('E_LLM_RETRIES', `gave up after ${attempt + 1} attempts; last: ${failure}`);
       counter.retries++;
-      await sleep(Math.min(retryMaxMs, wait ?? backoffMs(attempt, retryBaseMs, retryMaxMs, rng)), stop);
+      await sleep(Math.min(retryMaxMs, wait ?? backoffMs(attempt, retryBaseMs, retryMaxMs, rng)), [stop, noRetry]);
     }
   }
 

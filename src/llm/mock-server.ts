@@ -33,6 +33,8 @@ export interface MockOptions {
   echoAuth: boolean;
   /** Answer 429 insufficient_quota after this many successful requests. */
   quotaAfter: number | null;
+  /** After this many answers, take every request and never answer it (a hung server; the socket stays open until the client leaves). */
+  hangAfter: number | null;
   /** Usage reported per answer. */
   promptTokens: number;
   completionTokens: number;
@@ -56,6 +58,7 @@ export const DEFAULT_MOCK: MockOptions = {
   htmlOk: false,
   echoAuth: false,
   quotaAfter: null,
+  hangAfter: null,
   promptTokens: 600,
   completionTokens: 900,
   slowName: null,
@@ -155,6 +158,11 @@ export class MockLlm {
       if (body === null) {
         this.fault('400');
         res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'the request body is not JSON', type: 'invalid_request_error', code: null } }));
+        return;
+      }
+      if (o.hangAfter !== null && this.stats.answered >= o.hangAfter) {
+        this.fault('hang');
+        if (!req.socket.destroyed) await new Promise((r) => req.socket.once('close', r));
         return;
       }
       const facts = personaFactsOf(body);

@@ -18,6 +18,7 @@ import type { RunOptions } from './run-options.js';
 import { type Plan, runPlan } from './run-plan.js';
 import { sampleStages } from './sample-pipeline.js';
 import { shardRange } from './shard.js';
+import { onSignals } from './signals.js';
 
 /** The generator and its calibration, from the start of the range or from a resumed checkpoint's saved state. */
 function resumedRun(loaded: LoadedConfig, resume: Checkpoint | null, startOffset: number, lo: number) {
@@ -57,12 +58,24 @@ function generatorPlan(loaded: LoadedConfig, resume: Checkpoint | null, startOff
   };
 }
 
-/** Structured records to stdout or a device, from the start: nothing to checkpoint, so no record objects at all. */
+/**
+ * Structured records to stdout or a device, from the start: nothing to checkpoint, so no record objects at all.
+ * It takes the signals over from the set-up trap as the runner does: the first ends the output at a chunk's
+ * end (whole lines only, so `sample | narrate` reads a clean end) and exits 130; the second kills at once.
+ */
 async function runFastSample(loaded: LoadedConfig, options: RunOptions): Promise<number> {
   const { config, model } = loaded;
   const run = prepareRun(model, config);
   const out = outputsOf(config)[0];
-  await pipeline([...sampleStages(run, config, 0, config.count), out === '-' ? process.stdout : createWriteStream(out, { highWaterMark: 1 << 20 })]);
+  const stop = new AbortController();
+  const signals = onSignals(stop, options.quiet, 0, 'ending the output after the records already made');
+  try {
+    if (signals.early) return 130;
+    await pipeline([...sampleStages(run, config, 0, config.count, stop.signal), out === '-' ? process.stdout : createWriteStream(out, { highWaterMark: 1 << 20 })]);
+  } finally {
+    signals.off();
+  }
+  if (stop.signal.aborted) return 130;
   if (!options.quiet) {
     const { accepted, proposals } = run.sampler.stats;
     const secs = sinceStart();

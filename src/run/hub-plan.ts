@@ -56,7 +56,7 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
         digest,
       }),
     ],
-    stage: ({ failures, signal, costSoFar }) => {
+    stage: ({ failures, signal, interrupt, deadline, costSoFar }) => {
       const client = chatClientFor(llm, warn);
       const ctx = createHubContext(client, askSettingsOf(llm), llm.responseFormat, hub.language, config.seed, config.domains.synonyms, config.domains.builtInSynonyms);
       truncated = () => ctx.counters.truncated;
@@ -72,6 +72,8 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
         costSoFar,
         admit: domains.admit,
         signal,
+        interrupt,
+        deadline,
         breaker: breakerRuleOf(llm),
       });
       return { stage, close: () => closeClient(client, options.quiet) };

@@ -7,7 +7,7 @@ import { createInputSource } from '../streams/input-source.js';
 import { createLlmMap } from '../streams/llm-map.js';
 import { failedPathFor, openInput } from './input.js';
 import { warn, windowOf } from './narrate-stage.js';
-import { loadResume, nothingToResume, startOf } from './resume.js';
+import { inputDigestFor, loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
 import { runPlan, stopAtBadInput } from './run-plan.js';
 
@@ -25,9 +25,12 @@ export async function runJudge(loaded: LoadedConfig, given: RunOptions & InputOp
   if (resume?.complete) return nothingToResume(options.quiet);
   const startOffset = startOf(resume, options);
   const input = openInput(options);
+  // A resume reads the same input up to its checkpoint, or is refused (the checkpoint keeps a hash of it).
+  const digest = inputDigestFor(loaded, options, resume, input.name);
   const format = judgeFormat(llm.responseFormat);
   return runPlan(loaded, { ...options, failedPath: failedPathFor(options.failedPath, options) }, resume, {
     startOffset,
+    input: digest,
     ipf: null,
     columns: JUDGE_COLUMNS,
     narratives: false,
@@ -40,9 +43,10 @@ export async function runJudge(loaded: LoadedConfig, given: RunOptions & InputOp
         stripe: options.shard ?? undefined,
         onEnd: (n) => report({ taken: n }),
         onInputError: stopAtBadInput(report),
+        digest,
       }),
     ],
-    stage: ({ failures, signal, costSoFar }) => {
+    stage: ({ failures, signal, interrupt, deadline, costSoFar }) => {
       const client = chatClientFor(llm, warn);
       const settings = { ...judgeSettings(askSettingsOf(llm)), language: config.narrative.language, format };
       const stage = createLlmMap({
@@ -55,6 +59,8 @@ export async function runJudge(loaded: LoadedConfig, given: RunOptions & InputOp
         maxCost: llm.maxCost,
         costSoFar,
         signal,
+        interrupt,
+        deadline,
         breaker: breakerRuleOf(llm),
       });
       return { stage, close: () => closeClient(client, options.quiet) };

@@ -37,6 +37,8 @@ export function createNarrateStage(config: Config, ctx: StageContext): NarrateSt
     window: windowOf(llm),
     failures: ctx.failures,
     signal: ctx.signal,
+    interrupt: ctx.interrupt,
+    deadline: ctx.deadline,
     provider: `llm:${llm.model}`,
     seed: config.seed,
     price: llm.prices[llm.model],

@@ -20,6 +20,8 @@ export interface RunOptions {
   family?: DatasetFamily;
   /** The files the command's flags name for reading (`--config`, `--input`, `--retry-failed`): never to be written. */
   reads?: ReadonlyArray<{ role: string; path: string }>;
+  /** After the first signal, how long requests in flight may run before they are aborted (`--drain-timeout`; default signals.ts DEFAULT_DRAIN_MS). */
+  drainTimeoutMs?: number;
 }
 
 /** The commands that read records: where from (stdin when neither is given). */

@@ -22,7 +22,7 @@ import { progressLine, type RunBase, sinceStart, startProgress, writtenPhrase } 
 import { clearStale, runFingerprint } from './resume.js';
 import { runMetadata } from './run-metadata.js';
 import type { RunOptions } from './run-options.js';
-import { onSignals } from './signals.js';
+import { DEFAULT_DRAIN_MS, onSignals, type RunSignals } from './signals.js';
 
 /** What the source stages of a plan are given: the run's stop signal, and where to report (input positions taken). */
 export interface HeadContext {
@@ -33,7 +33,12 @@ export interface HeadContext {
 /** What the record stage of a plan (narratives, LLM work) is given, once the failure file is open. */
 export interface StageContext {
   failures: FailureSink;
+  /** The run's stop (a signal, or a stage's own stop such as the cost cap): stop taking records. */
   signal: AbortSignal;
+  /** The first SIGINT/SIGTERM: from then on no request is retried. */
+  interrupt: AbortSignal;
+  /** The drain timeout after the first signal is over: requests in flight are aborted, their records left unfinished. */
+  deadline: AbortSignal;
   /** Cost already spent by the run being resumed (for the cost cap). */
   costSoFar: number;
   /** -q: the stage prints nothing but errors (no endpoint traffic report). */
@@ -121,13 +126,14 @@ function statsAtStart(plan: Plan, resume: Checkpoint | null): { stats: RunStats;
 }
 
 /** Everything a run holds open, made in an order that checks before it touches: refusals first, files last. */
-async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan, stats: RunStats, stop: AbortController) {
+async function openRun(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan, stats: RunStats, stop: AbortController, signals: RunSignals) {
   const { config } = loaded;
   const paths = artifactsOf(config, options);
   await refuseCollisions(runPathsOf(config, options, plan.writes), { sideBySide: options.family === 'persona-to-persona' });
   if (!resume) await refuseForeignFiles(config, options.force ?? false, warn);
   const failures = new FailureSink(paths.failures, resume?.failures?.bytes ?? 0, resume?.failed ?? 0);
-  const narrate = plan.stage?.({ failures, signal: stop.signal, costSoFar: stats.cost, quiet: options.quiet }) ?? null;
+  const { interrupt, deadline } = signals;
+  const narrate = plan.stage?.({ failures, signal: stop.signal, interrupt, deadline, costSoFar: stats.cost, quiet: options.quiet }) ?? null;
   try {
     await clearStale(loaded, options, resume, failures.path);
     const sinks = await openSinks(config, resume, plan.columns ?? null, paths.partPrefix);
@@ -179,8 +185,9 @@ async function checkInput(digest: InputDigest | undefined, head: Array<Readable 
 /**
  * The one runner every stream command shares. It owns the run: the counters (every stage reports to it through
  * REPORT events; it is their only writer), the stop (one AbortController: a signal, or a stage's own stop
- * such as the cost cap), the failure file, the sinks, the checkpoint, progress and summary. Signals are
- * trapped before anything is opened: a signal during set-up stops the run before its first record.
+ * such as the cost cap), the failure file, the sinks, the checkpoint, progress and summary. It takes over the
+ * signals trapped since the command started: a signal that came during set-up ends the run here, before anything
+ * is opened or written (exit 130); one during openRun stops it before its first record, with a checkpoint.
  */
 export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume: Checkpoint | null, plan: Plan): Promise<number> {
   const { stats, base } = statsAtStart(plan, resume);
@@ -190,13 +197,17 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
     stats.apply(r);
     if (r.stopReason !== undefined && !stop.signal.aborted) stop.abort(r.stopReason);
   };
-  const offSignals = onSignals(stop, options.quiet);
+  const signals = onSignals(stop, options.quiet, options.drainTimeoutMs ?? DEFAULT_DRAIN_MS);
+  if (signals.early) {
+    signals.off();
+    return 130;
+  }
   let stopProgress = () => {};
   let run: Awaited<ReturnType<typeof openRun>> | null = null;
   try {
     const head = plan.head({ signal: stop.signal, report });
     await checkInput(plan.input, head);
-    run = await openRun(loaded, options, resume, plan, stats, stop).catch((err: unknown) => {
+    run = await openRun(loaded, options, resume, plan, stats, stop, signals).catch((err: unknown) => {
       for (const s of head) s.destroy();
       throw err;
     });
@@ -211,7 +222,7 @@ export async function runPlan(loaded: LoadedConfig, options: RunOptions, resume:
     });
   } finally {
     stopProgress();
-    offSignals();
+    signals.off();
     await run?.narrate?.close();
     await run?.failures.close();
   }

@@ -3,11 +3,10 @@ import type { Duplex } from 'node:stream';
 import { GenStreamError, LlmError } from '../errors.js';
 import type { FailureEntry, FailureSink } from '../run-state/failure-sink.js';
 import { newTally, type Tally } from '../llm/ask-json.js';
-import type { AttemptCounter } from '../llm/chat-client.js';
 import { Breaker, type BreakerRule, DEFAULT_BREAKER } from '../llm/retry-policy.js';
 import { INDEX, type Indexed, positionOf } from '../run-state/record-index.js';
 import { costOf, REPORT, type StageReport } from '../run-state/run-stats.js';
-import { createOrderedMap } from './ordered-map.js';
+import { createOrderedMap, UNFINISHED, type Unfinished } from './ordered-map.js';
 
 /** The LLM work for one input record: its output records (none, one or many), counting requests in `tally`. */
 export type LlmWork = (record: Indexed, index: number, tally: Tally) => Promise<Record<string, unknown>[]>;
@@ -48,6 +47,13 @@ export interface LlmMapOptions {
   admit?: (records: Indexed[]) => { kept: Indexed[]; rejected: Rejection[] };
   /** The runner's stop (SIGINT/SIGTERM): the intake stops; the runner records the reason, the stage only the stop index. */
   signal?: AbortSignal;
+  /**
+   * The first SIGINT/SIGTERM: no request is retried from then on (a backoff wait ends at once). A record whose
+   * work ends for that reason is unfinished, not failed: the stage cuts there and a resume redoes it.
+   */
+  interrupt?: AbortSignal;
+  /** The drain timeout after the first signal is over: requests in flight are aborted, their records left unfinished. */
+  deadline?: AbortSignal;
   /**
    * The circuit breaker's rule (config `llm.breaker`, `llm.maxFailureRate`; retry-policy.ts `Breaker`); absent:
    * DEFAULT_BREAKER, null: none. Only records whose work made a request count (batch-import makes none).
@@ -90,6 +96,29 @@ async function outcomeOf(options: LlmMapOptions, record: Indexed, index: number,
   }
 }
 
+/** What one record's settle tells the runner: its counts, and whether it ended as an output, a failure or neither. */
+function settleReport(result: Result | Unfinished, tally: Tally, spent: number): StageReport {
+  return {
+    ...(result !== UNFINISHED && 'ok' in result ? { done: 1 } : {}),
+    inFlight: -1,
+    requests: tally.requests,
+    retries: tally.retries,
+    promptTokens: tally.usage.promptTokens,
+    completionTokens: tally.usage.completionTokens,
+    cost: spent,
+  };
+}
+
+/** Aborted when the breaker trips or the drain timeout is over: the client aborts the attempts in flight and starts no retry. */
+function haltOf(concurrency: number, deadline: AbortSignal | undefined): AbortController {
+  const halt = new AbortController();
+  // Each request in flight waits on it (at most one backoff sleep each): not a leak, so no listener warning.
+  setMaxListeners(concurrency + 1, halt.signal);
+  if (deadline?.aborted) halt.abort(deadline.reason);
+  else deadline?.addEventListener('abort', () => halt.abort(deadline.reason), { once: true });
+  return halt;
+}
+
 /**
  * The LLM stage: arrays of records in, each record's outputs out, in input order — an ordered bounded map
  * (ordered-map.ts: concurrency, window, backpressure) whose task calls `work` and whose turn writes failures.
@@ -98,20 +127,20 @@ async function outcomeOf(options: LlmMapOptions, record: Indexed, index: number,
  * every input position ends as outputs or a failure. Outputs carry their input position (INDEX), which the
  * checkpointing tee settles. A fatal API error (bad key, exhausted quota), the cost cap or the signal stops the
  * intake: records not yet started are dropped (the reported stopIndex marks the first, where a resume starts),
- * in-flight ones finish, and the stage ends cleanly. The circuit breaker (retry-policy.ts `Breaker`: a dead
- * endpoint, N records in a row failing the same way, too high a failure rate) stops the intake the same way
- * and also halts the requests in flight: they end at once as failures (E_LLM_RETRIES), no retry starts.
- * Everything is told as `'report'` events (StageReport): deltas per start, settle and rejection; `stopReason`
- * when the stage stops itself; `stopIndex` after any stop.
+ * in-flight ones finish, and the stage ends cleanly. After a signal no request is retried, and at the drain
+ * deadline the requests in flight are aborted: a record left unfinished so is neither output nor failure —
+ * the stage cuts at the first one (ordered-map UNFINISHED: it becomes the stopIndex, nothing after it is
+ * written), so the resume redoes it and every later record exactly once. The circuit breaker (retry-policy.ts
+ * `Breaker`: a dead endpoint, N records in a row failing the same way, too high a failure rate) stops the
+ * intake the same way and also halts the requests in flight: they end at once as failures (E_LLM_RETRIES),
+ * no retry starts. Everything is told as `'report'` events (StageReport): deltas per start, settle, failure
+ * and rejection at its turn; `stopReason` when the stage stops itself; `stopIndex` after any stop.
  */
 export function createLlmMap(options: LlmMapOptions): Duplex {
-  const { failures, price, maxCost, signal } = options;
+  const { failures, price, maxCost, signal, interrupt } = options;
   const intake = new AbortController();
   const breaker = options.breaker === null ? null : new Breaker(options.breaker ?? DEFAULT_BREAKER);
-  // Aborted only when the breaker trips: the client aborts the attempts in flight and starts no retry.
-  const halt = new AbortController();
-  // Each request in flight waits on it (at most one backoff sleep each): not a leak, so no listener warning.
-  setMaxListeners(options.concurrency + 1, halt.signal);
+  const halt = haltOf(options.concurrency, options.deadline);
   let cost = options.costSoFar ?? 0;
   let stopped = false;
   const report = (r: StageReport) => stage.emit(REPORT, r);
@@ -127,22 +156,17 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
   if (signal?.aborted) stop();
   else signal?.addEventListener('abort', onSignal, { once: true });
 
-  const task = async (record: Indexed, index: number): Promise<Result> => {
+  const task = async (record: Indexed, index: number): Promise<Result | Unfinished> => {
     report({ inFlight: 1 });
-    // The tally is the client's attempt counter too: it carries the breaker's halt in, the last failure's kind out.
-    const tally: Tally & AttemptCounter = { ...newTally(), signal: halt.signal };
+    // The tally is the client's attempt counter too: it carries the halt and the signal in, the last failure's kind out.
+    const tally: Tally = { ...newTally(), signal: halt.signal, noRetry: interrupt };
     const { result, fatal, detail } = await outcomeOf(options, record, index, tally);
     const spent = costOf(tally.usage.promptTokens, tally.usage.completionTokens, price);
     cost += spent;
-    report({
-      ...('ok' in result ? { done: 1 } : { failed: 1, rejected: result.failed.error.code === 'E_RECORD' ? 1 : 0 }),
-      inFlight: -1,
-      requests: tally.requests,
-      retries: tally.retries,
-      promptTokens: tally.usage.promptTokens,
-      completionTokens: tally.usage.completionTokens,
-      cost: spent,
-    });
+    // Given up because the run was interrupted (no retry after the signal, aborted at the deadline): left for the resume.
+    const outcome = 'failed' in result && tally.stopped && interrupt?.aborted ? UNFINISHED : result;
+    report(settleReport(outcome, tally, spent));
+    if (outcome === UNFINISHED) return outcome;
     if (fatal !== null) stop(fatal);
     if (breaker && tally.requests > 0 && !halt.signal.aborted) {
       const tripped = breaker.settle({ failed: 'failed' in result, kind: tally.failure ?? null, answered: tally.answered ?? false, detail });
@@ -158,6 +182,7 @@ export function createLlmMap(options: LlmMapOptions): Duplex {
   const atTurn = (r: Result, index: number): readonly Indexed[] => {
     if ('failed' in r) {
       failures.write(r.failed);
+      report({ failed: 1, rejected: r.failed.error.code === 'E_RECORD' ? 1 : 0 });
       return [];
     }
     if (!options.admit) return r.ok;

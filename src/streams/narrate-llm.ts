@@ -22,8 +22,10 @@ export interface NarrateLlmOptions {
   maxCost?: number;
   /** Cost already spent by the run this one resumes, counted against `maxCost`. */
   costSoFar?: number;
-  /** The runner's stop (SIGINT/SIGTERM). */
+  /** The runner's stop (SIGINT/SIGTERM), the first signal and the drain deadline after it (llm-map.ts). */
   signal?: AbortSignal;
+  interrupt?: AbortSignal;
+  deadline?: AbortSignal;
   /** The circuit breaker's rule (config llm.breaker, llm.maxFailureRate); absent: the defaults. */
   breaker?: BreakerRule | null;
 }

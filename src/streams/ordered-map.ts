@@ -2,6 +2,15 @@ import { Duplex } from 'node:stream';
 import { InternalError } from '../errors.js';
 import { type Indexed, indexOf } from '../run-state/record-index.js';
 
+/**
+ * What a task resolves to when its input was left unfinished (its work was aborted by a stop): not a result,
+ * and not a failure. At its turn the map cuts there: it becomes the stop index, nothing from it on is emitted
+ * (later results are dropped, so a resume from the stop index redoes each of them exactly once), and the map
+ * ends once the tasks in flight settle.
+ */
+export const UNFINISHED: unique symbol = Symbol('unfinished');
+export type Unfinished = typeof UNFINISHED;
+
 /** The two bounds of an ordered map, both integers ≥ 1. */
 export interface OrderedLimits {
   /** Tasks in flight at most (a semaphore: an HTTP pool's own queue is unbounded). */
@@ -29,7 +38,9 @@ function checkLimits({ concurrency, window }: OrderedLimits): void {
  *   not emitted; inputs start in index order;
  * - results are emitted in index order only: a result waits until every earlier one is out;
  * - after `stop()` nothing starts again: queued inputs and inputs accepted later are dropped, and the first
- *   dropped index is the stop index (every earlier input was started, so a resume starts there).
+ *   dropped index is the stop index (every earlier input was started, so a resume starts there);
+ * - an UNFINISHED result, at its turn, stops the schedule there: its index becomes the stop index (if lower),
+ *   it and every later result are dropped, and later settles are dropped as they come.
  */
 export class OrderedSchedule<T, R> {
   private readonly limits: OrderedLimits;
@@ -43,6 +54,8 @@ export class OrderedSchedule<T, R> {
   private running = 0;
   private stopped = false;
   private firstDropped: number | null = null;
+  /** Set at an UNFINISHED result's turn: nothing is emitted from here on. */
+  private cut = false;
 
   constructor(limits: OrderedLimits) {
     checkLimits(limits);
@@ -105,17 +118,24 @@ export class OrderedSchedule<T, R> {
     return entry;
   }
 
-  /** A started input's result: it waits until its turn. */
-  settle(index: number, result: R): void {
+  /** A started input's result: it waits until its turn (after a cut it is dropped). */
+  settle(index: number, result: R | Unfinished): void {
     this.running--;
-    this.results.set(index, result);
+    if (!this.cut) this.results.set(index, result as R);
   }
 
-  /** The result whose turn it is, removed (emitted); undefined while it is still running. */
+  /** The result whose turn it is, removed (emitted); undefined while it is still running, or after a cut. */
   next(): { index: number; result: R } | undefined {
     const index = this.nextEmit;
-    if (!this.results.has(index)) return undefined;
-    const result = this.results.get(index) as R;
+    if (this.cut || !this.results.has(index)) return undefined;
+    const result = this.results.get(index) as R | Unfinished;
+    if (result === UNFINISHED) {
+      this.stop();
+      this.cut = true;
+      this.results.clear();
+      this.drop(index);
+      return undefined;
+    }
     this.results.delete(index);
     this.nextEmit++;
     return { index, result };
@@ -148,7 +168,7 @@ export interface OrderedMapOptions<R, O> extends OrderedLimits {
    * The work for one input. A rejection is a stream error (the stream is destroyed with it): a failure that
    * should become a result (a failure-file entry) must be caught by the task and returned as a value.
    */
-  task: (record: Indexed, index: number) => Promise<R>;
+  task: (record: Indexed, index: number) => Promise<R | Unfinished>;
   /**
    * Called once per input at its turn — in input order, when the reader takes results — with what the task
    * returned; gives the outputs to emit for it (none, one or many). Order-dependent side effects go here.
@@ -156,7 +176,7 @@ export interface OrderedMapOptions<R, O> extends OrderedLimits {
   atTurn: (result: R, index: number) => readonly O[];
   /** Aborting stops the intake: inputs not started are dropped (see `onStopIndex`), in-flight ones finish, then the stream ends. */
   signal?: AbortSignal;
-  /** Told once, after an abort, of the first input index dropped unstarted (where a resume starts). */
+  /** Told after a stop of the first input index dropped unstarted or left unfinished (where a resume starts); told again if it lowers. */
   onStopIndex?: (index: number) => void;
 }
 
@@ -185,6 +205,7 @@ function step<R, O>(schedule: OrderedSchedule<Indexed, R>, held: Held, stream: D
   }
   let again = false;
   if (held.readWanted) {
+    const wasStopped = schedule.isStopped;
     const out: O[] = [];
     for (let due = schedule.next(); due; due = schedule.next()) for (const o of atTurn(due.result, due.index)) out.push(o);
     if (out.length) {
@@ -192,7 +213,8 @@ function step<R, O>(schedule: OrderedSchedule<Indexed, R>, held: Held, stream: D
       held.readWanted = false;
       if (stream.push(out)) held.readWanted = true;
     }
-    again = schedule.canStart();
+    // A cut stops the schedule: another pass releases the writer (nothing is queued any more).
+    again = schedule.canStart() || (!wasStopped && schedule.isStopped);
   }
   if (held.final && schedule.idle) {
     const cb = held.final;
@@ -204,7 +226,7 @@ function step<R, O>(schedule: OrderedSchedule<Indexed, R>, held: Held, stream: D
 }
 
 /** A task's promise; a synchronous throw counts as a rejection. */
-function attempt<R>(task: OrderedMapOptions<R, unknown>['task'], item: Indexed, index: number): Promise<R> {
+function attempt<R>(task: OrderedMapOptions<R, unknown>['task'], item: Indexed, index: number): Promise<R | Unfinished> {
   try {
     return task(item, index);
   } catch (err) {
@@ -247,13 +269,14 @@ export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex
   const { task, atTurn, signal, onStopIndex } = options;
   const schedule = new OrderedSchedule<Indexed, R>(options);
   const held: Held = { write: null, final: null, readWanted: false };
-  let stopReported = false;
+  let reported: number | null = null;
   let destroyed = false;
 
   const reportStop = () => {
-    if (schedule.stopIndex === null || stopReported) return;
-    stopReported = true;
-    onStopIndex?.(schedule.stopIndex);
+    const at = schedule.stopIndex;
+    if (at === null || (reported !== null && at >= reported)) return;
+    reported = at;
+    onStopIndex?.(at);
   };
 
   const launch = ({ index, item }: { index: number; item: Indexed }) => {
@@ -268,7 +291,12 @@ export function createOrderedMap<R, O>(options: OrderedMapOptions<R, O>): Duplex
   };
 
   const pump = serialised(
-    () => !destroyed && step(schedule, held, stream, atTurn, launch),
+    () => {
+      if (destroyed) return false;
+      const again = step(schedule, held, stream, atTurn, launch);
+      reportStop(); // a cut (an UNFINISHED result at its turn) may have lowered the stop index
+      return again;
+    },
     (err) => stream.destroy(err),
   );
 

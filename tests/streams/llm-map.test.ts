@@ -262,6 +262,44 @@ describe('llm-map', () => {
     await failures.close();
   });
 
+  it('after the first signal a record the client gave up on is unfinished: not a failure, not an output; the stage cuts there', async () => {
+    const signal = new AbortController();
+    const interrupt = new AbortController();
+    const deadline = new AbortController();
+    const four = whenCount(4);
+    let started = 0;
+    const work: LlmWork = async (record, index, tally) => {
+      four.poke(++started);
+      spend(tally);
+      if (index === 1 && !tally.noRetry!.aborted) await once(tally.noRetry!, 'abort');
+      if (index === 1) {
+        tally.stopped = true; // the client: no retry after the signal
+        throw new LlmError('E_LLM_RETRIES', 'not retried: the run stopped');
+      }
+      if (index === 3) throw new LlmError('E_LLM_REQUEST', 'HTTP 400'); // a real failure, but past the cut
+      if (index === 2 && !tally.signal!.aborted) await once(tally.signal!, 'abort'); // hangs until the deadline
+      if (index === 2) {
+        tally.stopped = true;
+        throw new LlmError('E_LLM_RETRIES', 'not retried: the run stopped');
+      }
+      return [{ ...record }];
+    };
+    const { stage, stats, failed } = harness({ concurrency: 4, window: 8, work, signal: signal.signal, interrupt: interrupt.signal, deadline: deadline.signal });
+    const out: Indexed[] = [];
+    const done = collect(stage, out);
+    stage.write(indexed(0, 10));
+    await four.reached;
+    signal.abort();
+    interrupt.abort();
+    deadline.abort();
+    stage.end();
+    await done;
+    assert.deepEqual(out.map((r) => r[INDEX]), [0]);
+    assert.deepEqual(await failed(), [], 'neither the unfinished records nor the failure past the cut are in the failure file');
+    assert.equal(stats.stopIndex, 1);
+    assert.deepEqual([stats.failed, stats.inFlight, stats.requests], [0, 0, 4]);
+  });
+
   it('batch-import bounds are named and sane (the work makes no request: one batch-join array in flight, eight in the window)', () => {
     assert.equal(IMPORT_CONCURRENCY, 64);
     assert.equal(IMPORT_WINDOW, 8 * IMPORT_CONCURRENCY);

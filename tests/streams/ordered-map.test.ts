@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { describe, it } from 'node:test';
 import { GenStreamError, InputError } from '../../src/errors.js';
 import type { Indexed } from '../../src/run-state/record-index.js';
-import { createOrderedMap, OrderedSchedule, type OrderedLimits } from '../../src/streams/ordered-map.js';
+import { createOrderedMap, OrderedSchedule, type OrderedLimits, UNFINISHED, type Unfinished } from '../../src/streams/ordered-map.js';
 import { between, chunksOf, deferred, type Deferred, hops, indexed, lcg, runThrough, whenCount } from './harness.js';
 
 const LIMITS: OrderedLimits[] = [
@@ -111,6 +111,22 @@ describe('OrderedSchedule (the scheduling state, no stream)', () => {
     assert.ok(s.idle);
   });
 
+  it('an UNFINISHED result cuts at its turn: it is the stop index, nothing from it on comes out, later settles are dropped', () => {
+    const s = new OrderedSchedule<number, number>({ concurrency: 4, window: 8 });
+    for (const i of range(0, 10)) s.accept(i, i);
+    for (let k = 0; k < 4; k++) s.start();
+    s.stop(); // the signal: 4 is the first dropped
+    assert.equal(s.stopIndex, 4);
+    s.settle(0, 0);
+    s.settle(2, 2);
+    s.settle(1, UNFINISHED);
+    assert.deepEqual([s.next()?.index, s.next()], [0, undefined], 'only what came before the unfinished one');
+    assert.equal(s.stopIndex, 1, 'the cut lowers the stop index: a resume redoes 1, 2, 3 once each');
+    s.settle(3, 3);
+    assert.equal(s.next(), undefined);
+    assert.ok(s.idle, 'nothing held after the cut');
+  });
+
   it('stop with every input started: no stop index until an input arrives, then that one', () => {
     const s = new OrderedSchedule<number, number>({ concurrency: 4, window: 4 });
     for (const i of range(0, 2)) s.accept(i, i);
@@ -211,18 +227,18 @@ describe('createOrderedMap (the stream)', () => {
     assert.deepEqual(out, range(0, 100));
   });
 
-  it('abort: the first unstarted index is reported once, in-flight tasks finish and come out, later inputs are dropped', async () => {
+  /** A map whose tasks wait on deferreds (settled by the test), aborted by `controller`, its output collected; `reached` once `n` have started. */
+  function deferredMap(limits: OrderedLimits, n: number) {
     const controller = new AbortController();
-    const tasks: Deferred<number>[] = [];
-    const three = whenCount(3);
+    const tasks: Array<Deferred<number | Unfinished>> = [];
+    const started = whenCount(n);
     const stopIndices: number[] = [];
     const stage = createOrderedMap<number, number>({
-      concurrency: 3,
-      window: 6,
+      ...limits,
       task: () => {
-        const d = deferred<number>();
+        const d = deferred<number | Unfinished>();
         tasks.push(d);
-        three.poke(tasks.length);
+        started.poke(tasks.length);
         return d.promise;
       },
       atTurn: (r) => [r],
@@ -231,8 +247,13 @@ describe('createOrderedMap (the stream)', () => {
     });
     const out: number[] = [];
     const done = pipeline(stage, new Writable({ objectMode: true, write: (b: number[], _e, cb) => (out.push(...b), cb()) }));
+    return { controller, tasks, reached: started.reached, stopIndices, stage, out, done };
+  }
+
+  it('abort: the first unstarted index is reported once, in-flight tasks finish and come out, later inputs are dropped', async () => {
+    const { controller, tasks, reached, stopIndices, stage, out, done } = deferredMap({ concurrency: 3, window: 6 }, 3);
     stage.write(indexed(0, 20));
-    await three.reached;
+    await reached;
     controller.abort();
     assert.deepEqual(stopIndices, [3], 'the stop index is the first input not started');
     stage.write(indexed(20, 5));
@@ -243,6 +264,21 @@ describe('createOrderedMap (the stream)', () => {
     assert.deepEqual(out, [0, 1, 2], 'in-flight tasks finished and came out');
     assert.deepEqual(stopIndices, [3], 'reported once');
     for (const i of range(0, 25)) assert.ok(out.includes(i) || i >= stopIndices[0], `input ${i} neither out nor beyond the stop index`);
+  });
+
+  it('an UNFINISHED task after an abort: the stream ends with what came before it, and the stop index is told again, lowered', async () => {
+    const { controller, tasks, reached, stopIndices, stage, out, done } = deferredMap({ concurrency: 4, window: 8 }, 4);
+    stage.write(indexed(0, 20));
+    await reached;
+    controller.abort();
+    stage.end();
+    tasks[0].resolve(0);
+    tasks[3].resolve(3);
+    tasks[2].resolve(UNFINISHED); // its request aborted at the drain deadline
+    tasks[1].resolve(1);
+    await done;
+    assert.deepEqual(out, [0, 1], 'nothing from the unfinished input on');
+    assert.deepEqual(stopIndices, [4, 2]);
   });
 
   it('abort with every input started: the stop index is the first input written afterwards', async () => {
