@@ -36,6 +36,7 @@ export const FLAGS = {
   concurrency: { type: 'string', arg: 'N', help: 'requests in flight at most (overrides llm.concurrency)' },
   'max-cost': { type: 'string', arg: 'X', help: 'stop taking records once the estimated cost reaches X (overrides llm.maxCost)' },
   report: { type: 'string', arg: 'DIR', help: 'write stats.json, stats.md and report.html to DIR' },
+  judge: { type: 'string', arg: 'FILE', help: 'summarise this judge side file (gen-stream judge output) in the report' },
   license: { type: 'string', arg: 'ID', help: 'the dataset\'s license (default cc-by-4.0)' },
   field: { type: 'string', arg: 'F', help: 'the text field compared (overrides dedup.field, default "persona")' },
   removed: { type: 'string', arg: 'FILE', help: 'removed ids (default <out>.removed.jsonl)' },

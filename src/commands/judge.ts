@@ -9,7 +9,7 @@ each narrated record 1-5 on coherence with its facts, specificity, cultural plau
 community, and language correctness, each with a one-line reason. Answers are validated (zod) and asked again
 when invalid. One row per record goes to every --out (JSONL, CSV, Arrow, Parquet): id, judge_model, then each
 criterion and its _reason. Checkpoints, --resume, the failure file, --max-cost and the circuit breaker work as
-in narrate.`,
+in narrate. gen-stream validate DATA --judge FILE summarises the scores in the report.`,
   ...STREAM_COMMAND,
   async run({ loaded, options, values }) {
     const { runJudge } = await import('../run/judge-plan.js');

@@ -13,9 +13,10 @@ report.html. Gates (config "validate"): every marginal within 0.5 points, every 
 n >= 1,000, no constraint violation, no empty narrative field. Persona Hub records (the compact schema of
 text-to-persona / persona-to-persona, known by family, sidecar or columns) get the hub checks instead: domain
 distribution, synth_method counts, confidence scores, persona lengths, near-duplicates, ids, parent links;
-gates: unique ids, scores in [0,1], no empty persona. A dataset directory holding several families (e.g.
+gates: unique ids, scores in [0,1], no empty persona. --judge FILE adds a judge side file's scores (gen-stream
+judge output: means, 1-5 distributions, the lowest rows) to the report. A dataset directory holding several families (e.g.
 text-to-persona and persona-to-persona) is checked per family. Exit 1 when a gate fails.`,
-  flags: [...CONFIG_FLAGS, 'input-format', 'report'],
+  flags: [...CONFIG_FLAGS, 'input-format', 'report', 'judge'],
   args: { max: 1 },
   stdinIsData: () => true,
   async run({ loaded, options, values, args }) {
@@ -26,8 +27,12 @@ text-to-persona and persona-to-persona) is checked per family. Exit 1 when a gat
     const { sinceStart, startReadProgress } = await import('../run/progress.js');
     const format = inputFormatFlag(values['input-format']) ?? loaded.config.format;
     const progress = startReadProgress(!options.quiet);
-    const report = await validateDataset(loaded, target, { format, report: values.report, onRead: progress.onRead }).finally(progress.stop);
+    const report = await validateDataset(loaded, target, { format, report: values.report, onRead: progress.onRead, judge: values.judge }).finally(progress.stop);
     if (!options.quiet) for (const g of report.gates) process.stdout.write(`${g.passed ? 'pass' : 'FAIL'}  ${g.name}: ${g.detail}\n`);
+    if (!options.quiet && report.judge) {
+      const scores = report.judge.criteria.map((c) => `${c.criterion} ${c.mean.toFixed(2)}`).join(', ');
+      process.stdout.write(`judge  ${report.judge.rows} rows, mean ${scores}\n`);
+    }
     const failed = report.gates.filter((g) => !g.passed).map((g) => g.name);
     // A failed gate is the command's error (exit 1): said under -q too.
     if (!options.quiet || failed.length) {

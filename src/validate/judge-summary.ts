@@ -86,3 +86,12 @@ export function judgeMarkdown(j: JudgeSummary): string[] {
   for (const c of j.criteria) if (c.worst.length) lines.push('', `Lowest ${c.criterion}:`, ...c.worst.map((w) => `- ${w.score} · ${w.id}: ${w.reason}`));
   return lines;
 }
+
+const esc = (t: string) => t.replace(/[&<>"]/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' } as Record<string, string>)[c]};`);
+
+/** The judge section of report.html. */
+export function judgeHtml(j: JudgeSummary): string {
+  const rows = j.criteria.map((c) => `<tr><td>${esc(c.criterion)}</td><td>${c.mean.toFixed(2)}</td>${c.distribution.map((n) => `<td>${n}</td>`).join('')}<td>${(100 * c.lowShare).toFixed(1)} %</td></tr>`).join('');
+  const worst = j.criteria.flatMap((c) => c.worst.map((w) => `<li>${esc(c.criterion)} ${w.score} · ${esc(w.id)}: ${esc(w.reason)}</li>`)).join('');
+  return `<h2>LLM judge</h2><p>${j.rows} rows of ${esc(j.file)}</p><table><tr><th>criterion</th><th>mean</th><th>1</th><th>2</th><th>3</th><th>4</th><th>5</th><th>share ≤ 2</th></tr>${rows}</table><ul>${worst}</ul>`;
+}

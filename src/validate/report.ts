@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { JointResult, MarginalResult } from './fidelity-stats.js';
 import { barChart, esc, histogram } from './charts.js';
 import type { Gate } from './gate.js';
+import { judgeHtml, judgeMarkdown, type JudgeSummary } from './judge-summary.js';
 import { type HubReport, hubHtml, hubMarkdown } from './hub-report.js';
 import type { NarrativeReport } from './narrative-stats.js';
 import type { CoherenceReport } from '../coherence/stats.js';
@@ -120,9 +121,10 @@ function censusMarkdown(r: ValidationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-export async function writeReport(dir: string, r: ValidationResult): Promise<void> {
+/** The three report files; with `judge`, the judge side file's summary in each (stats.json `judge`). */
+export async function writeReport(dir: string, r: ValidationResult, judge?: JudgeSummary): Promise<void> {
   await makeDirectories(dir);
-  await writeFile(join(dir, 'stats.json'), `${JSON.stringify(r, null, 1)}\n`);
-  await writeFile(join(dir, 'stats.md'), renderMarkdown(r));
-  await writeFile(join(dir, 'report.html'), renderHtml(r));
+  await writeFile(join(dir, 'stats.json'), `${JSON.stringify(judge ? { ...r, judge } : r, null, 1)}\n`);
+  await writeFile(join(dir, 'stats.md'), judge ? `${renderMarkdown(r).trimEnd()}\n\n${judgeMarkdown(judge).join('\n')}\n` : renderMarkdown(r));
+  await writeFile(join(dir, 'report.html'), judge ? renderHtml(r).replace('</body>', `${judgeHtml(judge)}\n</body>`) : renderHtml(r));
 }

@@ -12,6 +12,8 @@ import { narrativeGates } from './coherence-gates.js';
 import { chiSquareGate, marginalGate, noiseRule } from './noise.js';
 import { type DatasetReport, type Gate, type HubReport, type ValidationReport, type ValidationResult, renderMarkdown, writeReport } from './report.js';
 import { IdCounter } from './id-stats.js';
+import { JudgeCounter, type JudgeSummary } from './judge-summary.js';
+import { readRecords } from '../readers/read-records.js';
 
 
 /**
@@ -19,7 +21,11 @@ import { IdCounter } from './id-stats.js';
  * census gates, Persona Hub records (detected by family, sidecar or columns) by the hub checks. A dataset
  * directory holding several families is checked per family; the result then lists each.
  */
-export async function validateDataset(loaded: LoadedConfig, path: string, options: { format?: Format; report?: string; onRead?: OnRead }): Promise<ValidationResult> {
+export async function validateDataset(
+  loaded: LoadedConfig,
+  path: string,
+  options: { format?: Format; report?: string; onRead?: OnRead; judge?: string },
+): Promise<ValidationResult & { judge?: JudgeSummary }> {
   const reports = await validateSubDatasets(() => loaded, subDatasetsOf(path, options.format), options.onRead);
   const result: ValidationResult =
     reports.length === 1
@@ -32,8 +38,16 @@ export async function validateDataset(loaded: LoadedConfig, path: string, option
           gates: reports.flatMap((r) => r.gates.map((g) => ({ ...g, name: `${r.family ?? r.file}: ${g.name}` }))),
           passed: reports.every((r) => r.passed),
         };
-  if (options.report) await writeReport(options.report, result);
-  return result;
+  const judge = options.judge === undefined ? undefined : await judgeSummaryOf(options.judge);
+  if (options.report) await writeReport(options.report, result, judge);
+  return judge ? { ...result, judge } : result;
+}
+
+/** The summary of a judge side file (gen-stream judge's rows, any output format). */
+async function judgeSummaryOf(path: string): Promise<JudgeSummary> {
+  const counter = new JudgeCounter();
+  for await (const rows of readRecords(path)) for (const row of rows) counter.add(row);
+  return counter.report(path);
 }
 
 /** Told of every array of records read, with its length (a progress counter). */

@@ -56,6 +56,24 @@ describe('gen-stream judge', () => {
     assert.deepEqual(parquet, expected);
   });
 
+  it('validate --judge summarises the side file: means and 1-5 distributions per criterion in stats.json, stats.md and report.html', async () => {
+    const report = join(dir, 'judged-report');
+    const res = await runCli(['validate', join(dir, 'narrated.jsonl'), '--judge', join(dir, 'scores.parquet'), '--report', report]);
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.match(res.stdout, /^judge {2}40 rows, mean coherence \d\.\d\d/m);
+    const stats = JSON.parse(await readFile(join(report, 'stats.json'), 'utf8'));
+    assert.equal(stats.judge.rows, 40);
+    const rows = parseLines(await readFile(join(dir, 'scores.jsonl'), 'utf8'));
+    for (const c of stats.judge.criteria) {
+      const scores = rows.map((r) => Number(r[c.criterion]));
+      assert.equal(c.scored, 40);
+      assert.ok(Math.abs(c.mean - scores.reduce((a, b) => a + b, 0) / 40) < 1e-9);
+      assert.deepEqual(c.distribution, [1, 2, 3, 4, 5].map((k) => scores.filter((s) => s === k).length));
+    }
+    assert.match(await readFile(join(report, 'stats.md'), 'utf8'), /## LLM judge/);
+    assert.match(await readFile(join(report, 'report.html'), 'utf8'), /<h2>LLM judge<\/h2>/);
+  });
+
   it('records it cannot score (no narratives, no id) go to the failure file with E_INPUT: rows + failures = records in', async () => {
     const mixed = join(dir, 'mixed.jsonl');
     const narrated = parseLines((await runCli(['-q', '-n', '6'])).stdout);
