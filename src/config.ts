@@ -64,8 +64,13 @@ export const configSchema = z.strictObject({
       enabled: z.boolean().default(true),
       /** Language of the narratives. The offline template narrator writes ro and en. */
       language: z.enum(['ro', 'en', 'ru']).default('ro'),
+      /**
+       * LLM narratives only: how many times a record whose text the coherence audit finds contradicting it is asked
+       * again, naming the contradictions; still contradicting after that, it fails with E_INCOHERENT. 0: no audit.
+       */
+      repair: z.number().int().min(0).max(5).default(0),
     })
-    .default({ enabled: true, language: 'ro' }),
+    .default({ enabled: true, language: 'ro', repair: 0 }),
   /** An OpenAI-compatible chat-completions endpoint. Without this block the offline template narrator is used. */
   llm: z
     .strictObject({

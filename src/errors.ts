@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'E_LLM_FAILURE_RATE'
   | 'E_DOMAIN_CAP'
   | 'E_BATCH_MISSING'
+  | 'E_INCOHERENT'
   | 'E_INTERNAL'
   | 'E_IO';
 
@@ -112,6 +113,9 @@ export type BatchMissingError = InstanceType<typeof BatchMissingError>;
 
 /** The online calibration cannot go on: records out of order, or a saved state that does not fit this census. */
 export const CalibrationError = coded('E_CALIBRATION', 2);
+
+/** A record whose LLM narratives still contradict it after the repair attempts (narrative.repair): a per-record failure. */
+export const IncoherentError = coded('E_INCOHERENT', 1);
 export type CalibrationError = InstanceType<typeof CalibrationError>;
 
 /** A broken invariant of gen-stream itself (a bug, never the user's input): reported with its code, exit 1. */

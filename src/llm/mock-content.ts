@@ -22,8 +22,11 @@ function textOf(len: number, lead: string): string {
   return s.slice(0, len);
 }
 
-/** Builds the JSON a model would return for the requested fields. */
-function answerFor(fields: string[], facts: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Builds the JSON a model would return for the requested fields. `contradict`: descriere_generala also states an
+ * age 30 years off (a contradiction the coherence audit catches), to exercise narrative.repair.
+ */
+function answerFor(fields: string[], facts: Record<string, unknown>, contradict = false): Record<string, unknown> {
   const name = String(facts.name ?? 'Unknown');
   const ref = `[ref ${name}|${String(facts.age)}|${String(facts.district)}]`;
   const lengths: Record<string, number> = {
@@ -40,6 +43,10 @@ function answerFor(fields: string[], facts: Record<string, unknown>): Record<str
   for (const f of fields) {
     if (f.endsWith('_list')) out[f] = ['first item', 'second item', 'third item', 'fourth item'];
     else out[f] = textOf(lengths[f] ?? 300, `${name} ${ref}`);
+  }
+  if (contradict && typeof out.descriere_generala === 'string') {
+    // In the filler's language (English), as a sentence of its own.
+    out.descriere_generala = `${out.descriere_generala.replace(/[\s.]*$/, '.')} ${name} is ${Number(facts.age) + 30} years old.`;
   }
   return out;
 }
@@ -111,8 +118,13 @@ export type MockBody = Parameters<typeof requestedFields>[0];
  * The answer text the mock gives to a chat-completions body (deterministic: the same body, the same answer).
  * Exported so that a test can stand in for a Batch API provider with exactly the online answers.
  */
-export function mockContent(body: MockBody): string {
+/** When the mock's narratives contradict their persona: never, until a repair note asks again, or always. */
+export type MockContradict = 'never' | 'until-repair' | 'always';
+
+export function mockContent(body: MockBody, contradict: MockContradict = 'never'): string {
   const userText = body.messages?.find((m) => m.content?.includes('</text>') || m.content?.includes('</persona>'))?.content ?? '';
   const judgeText = body.messages?.find((m) => m.content?.includes('Narratives to review'))?.content ?? '';
-  return JSON.stringify(hubAnswer(userText) ?? judgeAnswer(judgeText) ?? answerFor(requestedFields(body), personaFactsOf(body)));
+  const all = body.messages?.map((m) => m.content ?? '').join('\n') ?? '';
+  const wrong = contradict === 'always' || (contradict === 'until-repair' && !all.includes('Your previous answer contradicted'));
+  return JSON.stringify(hubAnswer(userText) ?? judgeAnswer(judgeText) ?? answerFor(requestedFields(body), personaFactsOf(body), wrong));
 }

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type MockBody, mockContent, personaFactsOf } from './mock-content.js';
+import { type MockBody, type MockContradict, mockContent, personaFactsOf } from './mock-content.js';
 
 export interface MockOptions {
   /** Latency before the answer: lognormal with this median and sigma (0 = fixed). */
@@ -18,6 +18,8 @@ export interface MockOptions {
   rate500: number;
   rateReset: number;
   rateInvalidJson: number;
+  /** Narratives that contradict their persona (a stated age 30 years off): never, until a repair note, always. */
+  contradict: MockContradict;
   /** Share of requests whose headers are held back `slowHeadersMs` (past a client's headers timeout). */
   rateSlowHeaders: number;
   slowHeadersMs: number;
@@ -50,6 +52,7 @@ export const DEFAULT_MOCK: MockOptions = {
   rate500: 0,
   rateReset: 0,
   rateInvalidJson: 0,
+  contradict: 'never',
   rateSlowHeaders: 0,
   slowHeadersMs: 0,
   retryAfterMs: 20,
@@ -215,7 +218,7 @@ export class MockLlm {
         req.socket.destroy();
         return;
       }
-      let content = mockContent(body);
+      let content = mockContent(body, o.contradict);
       if (this.random() < o.rateInvalidJson) {
         this.fault('invalid_json');
         content = content.slice(0, Math.floor(content.length / 2)); // truncated JSON, as a model cut off mid-answer

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { auditRecord } from '../coherence/audit.js';
+import type { Contradiction } from '../coherence/types.js';
+import { IncoherentError } from '../errors.js';
 import { fieldsSchema, type Narrative } from '../narrative/fields.js';
 import { buildMessages } from '../prompts/messages.js';
 import type { Language, RequestGroup } from '../prompts/types.js';
@@ -11,6 +14,8 @@ export { newTally, type Tally } from './ask-json.js';
 export interface NarrateOptions extends AskSettings {
   responseFormat: 'json_schema' | 'json_object';
   language: Language;
+  /** Repair rounds for text the coherence audit finds contradicting the record (config narrative.repair); 0: no audit. */
+  repair?: number;
 }
 
 /** Per group: the validating schema and the response_format sent to the model, built once. */
@@ -54,11 +59,34 @@ export async function narrateRecord(
   tally: Tally,
 ): Promise<Narrative> {
   const narrative: Narrative = {};
-  for (const prepared of groups) {
-    const answer = await askJson(client, options, buildMessages(prepared.group, record, options.language), prepared.format, rng, tally, (n) =>
-      namesPersona(n, record, options.language),
-    );
-    Object.assign(narrative, answer);
+  const ask = async (prepared: PreparedGroup, note?: string) => {
+    const messages = buildMessages(prepared.group, record, options.language);
+    if (note) messages.push({ role: 'user', content: note });
+    Object.assign(narrative, await askJson(client, options, messages, prepared.format, rng, tally, (n) => namesPersona(n, record, options.language)));
+  };
+  for (const prepared of groups) await ask(prepared);
+  const rounds = options.repair ?? 0;
+  if (rounds === 0) return narrative;
+  // Repair: a group whose fields contradict the record is asked again, told what it contradicted, up to `rounds` times.
+  for (let round = 0; ; round++) {
+    // Each field's language read off its text: a model that answers in another language is still checked.
+    const found = auditRecord({ ...record, ...narrative }, 'detect');
+    if (!found.length) return narrative;
+    if (round === rounds) throw new IncoherentError(`narratives still contradict the record after ${rounds} repair round(s): ${describeContradictions(found)}`);
+    for (const prepared of groups) {
+      const mine = found.filter((c) => (prepared.group.fields as readonly string[]).includes(c.field));
+      if (mine.length) await ask(prepared, repairNote(mine));
+    }
   }
-  return narrative;
+}
+
+const describeContradictions = (found: readonly Contradiction[]): string =>
+  found
+    .slice(0, 5)
+    .map((c) => `${c.field}: "${c.span}" (${c.rule}; the record says ${c.expected})`)
+    .join('; ');
+
+/** The message a repair round adds: what the last answer said that the facts contradict. */
+export function repairNote(found: readonly Contradiction[]): string {
+  return `Your previous answer contradicted the persona facts: ${describeContradictions(found)}. Write the JSON object again so that nothing contradicts the facts above.`;
 }

@@ -32,7 +32,7 @@ export function createNarrateStage(config: Config, ctx: StageContext): NarrateSt
   const stage = createNarrateLlm({
     client,
     groups: prepareGroups(requestGroups(llm.grouping), llm.responseFormat),
-    narrate: { ...askSettingsOf(llm), responseFormat: llm.responseFormat, language },
+    narrate: { ...askSettingsOf(llm), responseFormat: llm.responseFormat, language, repair: config.narrative.repair },
     concurrency: llm.concurrency,
     window: windowOf(llm),
     failures: ctx.failures,
