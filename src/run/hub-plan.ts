@@ -1,19 +1,19 @@
-import { breakerRuleOf, type LoadedConfig } from '../config.js';
+import type { LoadedConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { createHubContext } from '../hub/context.js';
 import { personaToPersonaWork } from '../hub/persona-to-persona.js';
 import { HUB_COLUMNS } from '../hub/records.js';
 import { textToPersonaWork } from '../hub/text-to-persona.js';
 import { askSettingsOf, chatClientFor, closeClient } from '../llm/client-for.js';
-import { createInputSource } from '../streams/input-source.js';
 import { createLlmMap } from '../streams/llm-map.js';
 import { artifactsOf } from './artifacts.js';
 import { hubDomains } from './hub-domains.js';
 import { failedPathFor, openInput } from './input.js';
-import { warn, windowOf } from './narrate-stage.js';
+import { llmStageOptions, warn } from './narrate-stage.js';
 import { inputDigestFor, loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
-import { runPlan, stopAtBadInput } from './run-plan.js';
+import { recordHead } from './record-head.js';
+import { runPlan } from './run-plan.js';
 
 export type HubMode = 'text-to-persona' | 'persona-to-persona';
 
@@ -41,41 +41,17 @@ export async function runHub(loaded: LoadedConfig, given: RunOptions & InputOpti
     columns: HUB_COLUMNS,
     onWritten: domains.onWritten,
     domains: domains.domains,
-    head: ({ signal, report }) => [
-      createInputSource(input.stream, {
-        name: input.name,
-        failures: input.failures,
-        corpus: mode === 'text-to-persona' ? { textField: hub.textField, idField: hub.idField } : undefined,
-        // persona-to-persona makes up to K + … + K^D records per input: small input batches.
-        batchSize: mode === 'persona-to-persona' ? 16 : undefined,
-        signal,
-        skip: startOffset,
-        stripe: options.shard ?? undefined,
-        onEnd: (n) => report({ taken: n }),
-        onInputError: stopAtBadInput(report),
-        digest,
-      }),
-    ],
-    stage: ({ failures, signal, interrupt, deadline, costSoFar }) => {
+    head: recordHead(input, options, startOffset, digest, {
+      corpus: mode === 'text-to-persona' ? { textField: hub.textField, idField: hub.idField } : undefined,
+      // persona-to-persona makes up to K + … + K^D records per input: small input batches.
+      batchSize: mode === 'persona-to-persona' ? 16 : undefined,
+    }),
+    stage: (stageCtx) => {
       const client = chatClientFor(llm, warn);
       const ctx = createHubContext(client, askSettingsOf(llm), llm.responseFormat, hub.language, config.seed, config.domains.synonyms, config.domains.builtInSynonyms);
       truncated = () => ctx.counters.truncated;
       const work = mode === 'text-to-persona' ? textToPersonaWork(ctx, hub.maxInputTokens) : personaToPersonaWork(ctx, hub);
-      const stage = createLlmMap({
-        work,
-        redact: (text) => client.redact(text),
-        concurrency: llm.concurrency,
-        window: windowOf(llm),
-        failures,
-        price: llm.prices[llm.model],
-        maxCost: llm.maxCost,
-        costSoFar,
-        admit: domains.admit,
-        signal,
-        interrupt,
-        deadline,
-        breaker: breakerRuleOf(llm),
-      });
+      const stage = createLlmMap({ work, redact: (text) => client.redact(text), ...llmStageOptions(llm, stageCtx), admit: domains.admit });
       return { stage, close: () => closeClient(client, options.quiet) };
     },
     finish: () => domains.finish(options.quiet, () => (truncated() ? `; ${truncated()} texts cut to ${hub.maxInputTokens} tokens` : '')),

@@ -1,15 +1,15 @@
-import { breakerRuleOf, type LoadedConfig } from '../config.js';
+import type { LoadedConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { Stream, rngFor } from '../generator/rng.js';
 import { askSettingsOf, chatClientFor, closeClient } from '../llm/client-for.js';
 import { JUDGE_COLUMNS, judgeFormat, judgeRecord, judgeSettings } from '../llm/judge-record.js';
-import { createInputSource } from '../streams/input-source.js';
 import { createLlmMap } from '../streams/llm-map.js';
 import { failedPathFor, openInput } from './input.js';
-import { warn, windowOf } from './narrate-stage.js';
+import { llmStageOptions, warn } from './narrate-stage.js';
 import { inputDigestFor, loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
-import { runPlan, stopAtBadInput } from './run-plan.js';
+import { recordHead } from './record-head.js';
+import { runPlan } from './run-plan.js';
 
 /**
  * `gen-stream judge`: narrated records in (stdin or --input), one rubric row per record out (the side file, keyed
@@ -34,34 +34,14 @@ export async function runJudge(loaded: LoadedConfig, given: RunOptions & InputOp
     ipf: null,
     columns: JUDGE_COLUMNS,
     narratives: false,
-    head: ({ signal, report }) => [
-      createInputSource(input.stream, {
-        name: input.name,
-        failures: input.failures,
-        signal,
-        skip: startOffset,
-        stripe: options.shard ?? undefined,
-        onEnd: (n) => report({ taken: n }),
-        onInputError: stopAtBadInput(report),
-        digest,
-      }),
-    ],
-    stage: ({ failures, signal, interrupt, deadline, costSoFar }) => {
+    head: recordHead(input, options, startOffset, digest),
+    stage: (ctx) => {
       const client = chatClientFor(llm, warn);
       const settings = { ...judgeSettings(askSettingsOf(llm)), language: config.narrative.language, format };
       const stage = createLlmMap({
         work: async (record, index, tally) => [await judgeRecord(record, client, settings, rngFor(config.seed, Stream.retry, index), tally)],
         redact: (text) => client.redact(text),
-        concurrency: llm.concurrency,
-        window: windowOf(llm),
-        failures,
-        price: llm.prices[llm.model],
-        maxCost: llm.maxCost,
-        costSoFar,
-        signal,
-        interrupt,
-        deadline,
-        breaker: breakerRuleOf(llm),
+        ...llmStageOptions(llm, ctx),
       });
       return { stage, close: () => closeClient(client, options.quiet) };
     },

@@ -20,6 +20,22 @@ export const warn = (msg: string): void => void process.stderr.write(`gen-stream
 /** The reorder window of an LLM stage: the configured one, else 8 records per request in flight. */
 export const windowOf = (llm: NonNullable<Config['llm']>): number => llm.reorderWindow ?? 8 * llm.concurrency;
 
+/** What every LLM stage of a run takes from the llm block and the runner: bounds, window, failures, cost cap, stops, breaker. */
+export function llmStageOptions(llm: NonNullable<Config['llm']>, ctx: StageContext) {
+  return {
+    concurrency: llm.concurrency,
+    window: windowOf(llm),
+    failures: ctx.failures,
+    signal: ctx.signal,
+    interrupt: ctx.interrupt,
+    deadline: ctx.deadline,
+    price: llm.prices[llm.model],
+    maxCost: llm.maxCost,
+    costSoFar: ctx.costSoFar,
+    breaker: breakerRuleOf(llm),
+  };
+}
+
 /** The narrative stage a config asks for: the LLM when an `llm` block is present, else the template narrator. */
 export function createNarrateStage(config: Config, ctx: StageContext): NarrateStage {
   const language = config.narrative.language;
@@ -33,18 +49,9 @@ export function createNarrateStage(config: Config, ctx: StageContext): NarrateSt
     client,
     groups: prepareGroups(requestGroups(llm.grouping), llm.responseFormat),
     narrate: { ...askSettingsOf(llm), responseFormat: llm.responseFormat, language, repair: config.narrative.repair },
-    concurrency: llm.concurrency,
-    window: windowOf(llm),
-    failures: ctx.failures,
-    signal: ctx.signal,
-    interrupt: ctx.interrupt,
-    deadline: ctx.deadline,
+    ...llmStageOptions(llm, ctx),
     provider: `llm:${llm.model}`,
     seed: config.seed,
-    price: llm.prices[llm.model],
-    maxCost: llm.maxCost,
-    costSoFar: ctx.costSoFar,
-    breaker: breakerRuleOf(llm),
   });
   return { stage, close: () => closeClient(client, ctx.quiet) };
 }

@@ -1,12 +1,12 @@
 import type { LoadedConfig } from '../config.js';
 import { personaSchema, recordIssues, writeSchemaOf } from '../io/record-schemas.js';
-import { createInputSource } from '../streams/input-source.js';
 import { createRecordCheck, type RecordCheck } from '../streams/record-check.js';
 import { failedPathFor, openInput } from './input.js';
 import { createNarrateStage } from './narrate-stage.js';
 import { inputDigestFor, loadResume, nothingToResume, startOf } from './resume.js';
 import type { InputOptions, RunOptions } from './run-options.js';
-import { runPlan, stopAtBadInput } from './run-plan.js';
+import { recordHead } from './record-head.js';
+import { runPlan } from './run-plan.js';
 
 /**
  * What each command needs of its input records (io/record-schemas.ts): narrate the census persona its prompts
@@ -38,19 +38,6 @@ export async function runStream(loaded: LoadedConfig, options: RunOptions & Inpu
     ipf: null,
     stage: narrate ? (ctx) => createNarrateStage(loaded.config, ctx) : (ctx) => ({ stage: createRecordCheck(ctx.failures), close: async () => {} }),
     narratives: narrate || 'input',
-    head: ({ signal, report }) => [
-      createInputSource(input.stream, {
-        name: input.name,
-        failures: input.failures,
-        signal,
-        skip: startOffset,
-        // A shard of a stream command takes every n-th record (a Shard is the stripe: index of count).
-        stripe: options.shard ?? undefined,
-        onEnd: (n) => report({ taken: n }),
-        onInputError: stopAtBadInput(report),
-        digest,
-        check: checkFor(loaded, narrate),
-      }),
-    ],
+    head: recordHead(input, options, startOffset, digest, { check: checkFor(loaded, narrate) }),
   });
 }
